@@ -1,0 +1,116 @@
+package app.leadgen.enrichment.websearch;
+
+import app.leadgen.enrichment.ContactSearch;
+import app.leadgen.leads.ContactData;
+import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.MissingSetting;
+import app.leadgen.support.SettingsCheck;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The spec's Perplexity fallback: its German system and user prompt, verbatim, through Spring AI's
+ * OpenAI-compatible chat model pointed at {@code PERPLEXITY_BASE_URL}. The model is built here and
+ * not registered as a bean, so the app's default OpenAI model stays the auto-configured one.
+ * Retries of 429 (honouring {@code Retry-After}), 5xx and timeouts are the OpenAI SDK's; a 401 is
+ * not retried.
+ */
+@Component
+class PerplexityContactSearch implements ContactSearch, SettingsCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(PerplexityContactSearch.class);
+
+    private final PerplexityProperties properties;
+    private final String systemPrompt;
+    private final String userPrompt;
+    private final ChatModel model;
+
+    PerplexityContactSearch(PerplexityProperties properties) {
+        this.properties = properties;
+        this.systemPrompt = prompt("perplexity-system.txt");
+        this.userPrompt = prompt("perplexity-user.txt");
+        this.model = properties.configured() ? buildModel(properties) : null;
+    }
+
+    private static ChatModel buildModel(PerplexityProperties p) {
+        OpenAiChatOptions options = OpenAiChatOptions.builder()
+                .baseUrl(p.baseUrl().replaceAll("/+$", ""))
+                .apiKey(p.apiKey())
+                .model(p.model())
+                .temperature(0.2)
+                .timeout(p.timeout())
+                .maxRetries(p.maxRetries())
+                .build();
+        return OpenAiChatModel.builder().options(options).build();
+    }
+
+    @Override
+    public boolean configured() {
+        return model != null;
+    }
+
+    @Override
+    public String source() {
+        return "perplexity:" + properties.model();
+    }
+
+    @Override
+    public ContactData find(String username) {
+        if (model == null) {
+            throw new ExternalServiceException(
+                    "perplexity", 401, "not-configured", "PERPLEXITY_API_KEY is not configured", false, null);
+        }
+        Prompt prompt = new Prompt(
+                List.of(new SystemMessage(systemPrompt), new UserMessage(userPrompt.replace("{username}", username))));
+        try {
+            ChatResponse response = model.call(prompt);
+            String content = response == null || response.getResult() == null
+                    ? null
+                    : response.getResult().getOutput().getText();
+            return ContactAnswerParser.parse(content);
+        } catch (OpenAIServiceException e) {
+            log.warn("Perplexity failed for a profile: HTTP {}", e.statusCode());
+            throw new ExternalServiceException(
+                    "perplexity",
+                    e.statusCode(),
+                    "http-" + e.statusCode(),
+                    "Perplexity answered HTTP " + e.statusCode(),
+                    e.statusCode() == 429 || e.statusCode() >= 500,
+                    null);
+        } catch (OpenAIIoException e) {
+            log.warn("Perplexity could not be reached: {}", e.getClass().getSimpleName());
+            throw new ExternalServiceException("perplexity", 0, "io", "Perplexity could not be reached", true, null);
+        }
+    }
+
+    @Override
+    public List<MissingSetting> missingSettings() {
+        return configured()
+                ? List.of()
+                : List.of(new MissingSetting("PERPLEXITY_API_KEY", "settings.missing.perplexity"));
+    }
+
+    private static String prompt(String name) {
+        try {
+            return new ClassPathResource("prompts/enrichment/" + name)
+                    .getContentAsString(StandardCharsets.UTF_8)
+                    .strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("prompt " + name + " is missing", e);
+        }
+    }
+}

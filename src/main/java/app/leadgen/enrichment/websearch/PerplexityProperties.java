@@ -1,0 +1,14 @@
+package app.leadgen.enrichment.websearch;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code PERPLEXITY_*} settings. Perplexity speaks the OpenAI wire format at its own base URL. */
+@ConfigurationProperties("leadgen.perplexity")
+record PerplexityProperties(
+        String apiKey, String baseUrl, String model, int maxConcurrentCalls, Duration timeout, int maxRetries) {
+
+    boolean configured() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+}

@@ -1,0 +1,105 @@
+package app.leadgen.leads;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Everything known about one Instagram username, shared by all findings of that username. */
+@Entity
+@Table(name = "ig_profiles")
+class InstagramProfile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false, unique = true)
+    String username;
+
+    String fullName;
+    String bio;
+    String email;
+    String emailSource;
+    String phone;
+    String phoneSource;
+    String website;
+    String websiteSource;
+    Long followers;
+    Long following;
+    Long posts;
+    Boolean verified;
+    Instant enrichedAt;
+    Instant websearchAt;
+
+    @Column(nullable = false)
+    Instant updatedAt;
+
+    protected InstagramProfile() {}
+
+    InstagramProfile(String username, Instant now) {
+        this.username = username;
+        this.updatedAt = now;
+    }
+
+    /** A fresh scrape replaces scraped values, but never erases a value with "nothing". */
+    void applyScrape(ProfileData data, Instant now) {
+        fullName = prefer(clip(data.fullName(), 500), fullName);
+        bio = prefer(clip(data.bio(), 4000), bio);
+        followers = data.followers() != null ? data.followers() : followers;
+        following = data.following() != null ? data.following() : following;
+        posts = data.posts() != null ? data.posts() : posts;
+        verified = data.verified() != null ? data.verified() : verified;
+        if (!ContactData.isBlank(data.email())) {
+            email = clip(data.email(), 320);
+            emailSource = data.source();
+        }
+        if (!ContactData.isBlank(data.phone())) {
+            phone = clip(data.phone(), 100);
+            phoneSource = data.source();
+        }
+        if (!ContactData.isBlank(data.website())) {
+            website = clip(data.website(), 2000);
+            websiteSource = data.source();
+        }
+        enrichedAt = now;
+        updatedAt = now;
+    }
+
+    /** Fills only the fields that are still empty; a scraped value is never overwritten. */
+    void fillMissing(ContactData contact, String source, Instant now) {
+        if (ContactData.isBlank(email) && !ContactData.isBlank(contact.email())) {
+            email = clip(contact.email(), 320);
+            emailSource = source;
+        }
+        if (ContactData.isBlank(phone) && !ContactData.isBlank(contact.phone())) {
+            phone = clip(contact.phone(), 100);
+            phoneSource = source;
+        }
+        if (ContactData.isBlank(website) && !ContactData.isBlank(contact.website())) {
+            website = clip(contact.website(), 2000);
+            websiteSource = source;
+        }
+        websearchAt = now;
+        updatedAt = now;
+    }
+
+    boolean missingContact() {
+        return ContactData.isBlank(email) || ContactData.isBlank(phone) || ContactData.isBlank(website);
+    }
+
+    private static String prefer(String fresh, String old) {
+        return ContactData.isBlank(fresh) ? old : fresh;
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+}

@@ -1,0 +1,130 @@
+package app.leadgen.leads;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes findings and profile data. Every write is its own short transaction, so results appear in
+ * the table while a run is still working and nothing is lost when a later step fails.
+ */
+@Service
+public class LeadStore {
+
+    public static final String SOURCE_INSTAGRAM = "instagram";
+
+    private final LeadRepository leads;
+    private final InstagramProfileRepository profiles;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    LeadStore(LeadRepository leads, InstagramProfileRepository profiles, TransactionTemplate tx, Clock clock) {
+        this.leads = leads;
+        this.profiles = profiles;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the findings of a run that are not stored for it yet (so a resumed run adds nothing
+     * twice) and returns how many were new.
+     */
+    public int saveFindings(long runId, String keyword, List<Finding> findings) {
+        Integer added = tx.execute(status -> {
+            Set<String> known = new HashSet<>();
+            for (Object[] row : leads.findKeysByRun(runId)) {
+                known.add(new Finding((String) row[0], (String) row[1]).key());
+            }
+            List<Lead> fresh = new ArrayList<>();
+            var now = clock.instant();
+            for (Finding f : findings) {
+                if (!f.username().isEmpty() && known.add(f.key())) {
+                    fresh.add(new Lead(runId, SOURCE_INSTAGRAM, clip(f.hashtag(), 200), f.username(), keyword, now));
+                }
+            }
+            leads.saveAll(fresh);
+            return fresh.size();
+        });
+        return added == null ? 0 : added;
+    }
+
+    /** Creates or updates the profile of one username from a scraper's answer. */
+    public void saveProfile(ProfileData data) {
+        String username = Finding.normalizeUsername(data.username());
+        if (username.isEmpty()) {
+            return;
+        }
+        upsert(username, p -> p.applyScrape(data, clock.instant()));
+    }
+
+    /** Adds contact details found elsewhere, only into fields that are still empty. */
+    public void fillMissingContact(String username, ContactData contact, String source) {
+        upsert(Finding.normalizeUsername(username), p -> p.fillMissing(contact, source, clock.instant()));
+    }
+
+    /** The usernames (of the given ones) that still lack an email, phone or website. */
+    public List<String> usernamesMissingContact(Collection<String> usernames) {
+        Set<String> wanted =
+                usernames.stream().map(Finding::normalizeUsername).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, InstagramProfile> known = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(wanted), 500)) {
+            profiles.findByUsernameIn(chunk).forEach(p -> known.put(p.username, p));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String u : wanted) {
+            InstagramProfile p = known.get(u);
+            if (p == null || p.missingContact()) {
+                missing.add(u);
+            }
+        }
+        return missing;
+    }
+
+    public List<String> usernamesOfRun(long runId) {
+        return leads.findUsernamesByRun(runId);
+    }
+
+    public long countFindings(long runId) {
+        return leads.countByRunId(runId);
+    }
+
+    private void upsert(String username, java.util.function.Consumer<InstagramProfile> change) {
+        Function<Void, Void> attempt = ignored -> {
+            tx.executeWithoutResult(status -> {
+                InstagramProfile p = profiles.findByUsername(username)
+                        .orElseGet(() -> new InstagramProfile(username, clock.instant()));
+                change.accept(p);
+                profiles.saveAndFlush(p);
+            });
+            return null;
+        };
+        try {
+            attempt.apply(null);
+        } catch (DataIntegrityViolationException raced) {
+            // another worker inserted the same username between our read and insert: update theirs
+            attempt.apply(null);
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return out;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,52 @@
+package app.leadgen.leads.web;
+
+import app.leadgen.leads.LeadPage;
+import app.leadgen.leads.LeadQuery;
+import app.leadgen.support.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/leads")
+@Tag(name = "Leads", description = "The leads table")
+class LeadApiController {
+
+    private final LeadQuery query;
+
+    LeadApiController(LeadQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping
+    @Operation(summary = "One page of leads, sorted in the database")
+    LeadPage list(
+            @RequestParam(required = false) Long runId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @Parameter(
+                            description = "field,asc|desc; fields: id, username, fullName, bio, email, phone, website,"
+                                    + " followers, hashtag, keyword, foundAt, runId, duplicate, source")
+                    @RequestParam(defaultValue = "foundAt,desc")
+                    String sort) {
+        if (page < 0) {
+            throw ApiProblem.badRequest("problem.leads.page");
+        }
+        if (size < 1 || size > LeadQuery.MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("problem.leads.size", LeadQuery.MAX_PAGE_SIZE);
+        }
+        String[] parts = sort.split(",", -1);
+        String field = parts[0].trim();
+        String direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
+        if (!LeadQuery.isSortable(field)
+                || parts.length > 2
+                || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw ApiProblem.badRequest("problem.leads.sort", String.join(", ", LeadQuery.sortableFields()));
+        }
+        return query.page(runId, page, size, field, direction.equals("asc"));
+    }
+}

@@ -1,0 +1,68 @@
+package app.leadgen.runs;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A run and its progress. Counters are changed with single UPDATE statements (see RunProgress). */
+@Entity
+@Table(name = "runs")
+class Run {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false)
+    String source;
+
+    String keyword;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    RunStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    RunStage stage;
+
+    String errorMessage;
+    String warning;
+
+    /** The Instagram session id for this run, encrypted with SECRET_KEY (SecretBox). */
+    String sessionSecret;
+
+    boolean stopRequested;
+    int hashtags;
+    int findings;
+    int usernames;
+    int profilesEnriched;
+    int profilesNotFound;
+    int profilesFailed;
+    int websearchTotal;
+    int websearchDone;
+    int websearchFailed;
+
+    @Column(nullable = false)
+    Instant createdAt;
+
+    Instant startedAt;
+    Instant finishedAt;
+
+    protected Run() {}
+
+    Run(String source, String keyword, String sessionSecret, Instant now) {
+        this.source = source;
+        this.keyword = keyword;
+        this.sessionSecret = sessionSecret;
+        this.status = RunStatus.QUEUED;
+        this.stage = RunStage.QUEUED;
+        this.createdAt = now;
+    }
+}

@@ -1,0 +1,236 @@
+package app.leadgen.runs;
+
+import app.leadgen.discovery.HashtagFlattener;
+import app.leadgen.discovery.HashtagHit;
+import app.leadgen.discovery.HashtagSearch;
+import app.leadgen.enrichment.ContactSearch;
+import app.leadgen.enrichment.ProfileScraper;
+import app.leadgen.leads.ContactData;
+import app.leadgen.leads.Finding;
+import app.leadgen.leads.LeadStore;
+import app.leadgen.leads.ProfileData;
+import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.SecretBox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Instagram run: hashtag crawl → flatten and dedupe → profile scraper (at most
+ * {@code APIFY_MAX_CONCURRENT} calls in flight, several usernames per call) → web search for
+ * whatever is still missing (at most {@code PERPLEXITY_MAX_CONCURRENT} in flight). Every result is
+ * stored as soon as it arrives. One failing profile never fails the run; rejected credentials do.
+ */
+@Component
+class RunPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(RunPipeline.class);
+    private static final Locale MESSAGES = Locale.GERMAN;
+
+    private final RunRepository runs;
+    private final RunProgress progress;
+    private final HashtagSearch hashtagSearch;
+    private final ProfileScraper profileScraper;
+    private final ContactSearch contactSearch;
+    private final LeadStore leadStore;
+    private final SecretBox secrets;
+    private final MessageSource messages;
+    private final PipelineLimits limits;
+
+    RunPipeline(
+            RunRepository runs,
+            RunProgress progress,
+            HashtagSearch hashtagSearch,
+            ProfileScraper profileScraper,
+            ContactSearch contactSearch,
+            LeadStore leadStore,
+            SecretBox secrets,
+            MessageSource messages,
+            PipelineLimits limits) {
+        this.runs = runs;
+        this.progress = progress;
+        this.hashtagSearch = hashtagSearch;
+        this.profileScraper = profileScraper;
+        this.contactSearch = contactSearch;
+        this.leadStore = leadStore;
+        this.secrets = secrets;
+        this.messages = messages;
+        this.limits = limits;
+    }
+
+    void execute(long runId) {
+        Run run = runs.findById(runId).orElse(null);
+        if (run == null || !progress.start(runId)) {
+            return;
+        }
+        String sessionId = secrets.open(run.sessionSecret);
+        try {
+            List<String> usernames = crawl(runId, run.keyword, sessionId);
+            if (stopIfRequested(runId)) {
+                return;
+            }
+            progress.stage(runId, RunStage.PROFILES);
+            enrichProfiles(runId, usernames, sessionId);
+            if (stopIfRequested(runId)) {
+                return;
+            }
+            progress.stage(runId, RunStage.WEBSEARCH);
+            searchMissingContacts(runId, usernames);
+            if (stopIfRequested(runId)) {
+                return;
+            }
+            progress.finish(runId, RunStatus.COMPLETED, null);
+        } catch (ExternalServiceException e) {
+            progress.finish(runId, RunStatus.FAILED, describe(e));
+        } catch (RuntimeException e) {
+            log.error("run {} failed", runId, e);
+            progress.finish(
+                    runId,
+                    RunStatus.FAILED,
+                    text("run.error.internal", e.getClass().getSimpleName()));
+        }
+    }
+
+    private List<String> crawl(long runId, String keyword, String sessionId) {
+        progress.stage(runId, RunStage.CRAWL);
+        List<HashtagHit> hits = hashtagSearch.search(keyword, sessionId);
+        List<Finding> findings = HashtagFlattener.flatten(hits);
+        leadStore.saveFindings(runId, keyword, findings);
+        List<String> usernames = HashtagFlattener.usernames(findings);
+        progress.set(runId, Counter.HASHTAGS, hits.size());
+        progress.set(runId, Counter.FINDINGS, findings.size());
+        progress.set(runId, Counter.USERNAMES, usernames.size());
+        return usernames;
+    }
+
+    private void enrichProfiles(long runId, List<String> usernames, String sessionId) {
+        List<List<String>> batches = batches(usernames, profileScraper.batchSize());
+        AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
+        runConcurrently("profiles-" + runId, limits.profileCalls(), batches, batch -> {
+            if (fatal.get() != null || progress.stopRequested(runId)) {
+                return;
+            }
+            try {
+                Map<String, ProfileData> found = profileScraper.scrape(batch, sessionId);
+                found.values().forEach(leadStore::saveProfile);
+                int hit = (int) batch.stream().filter(found::containsKey).count();
+                progress.add(runId, Counter.PROFILES_ENRICHED, hit);
+                progress.add(runId, Counter.PROFILES_NOT_FOUND, batch.size() - hit);
+            } catch (ExternalServiceException e) {
+                progress.add(runId, Counter.PROFILES_FAILED, batch.size());
+                if (e.credentialsRejected()) {
+                    fatal.compareAndSet(null, e);
+                } else {
+                    log.warn("run {}: a profile batch of {} failed ({})", runId, batch.size(), e.errorType());
+                }
+            }
+        });
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+    }
+
+    private void searchMissingContacts(long runId, List<String> usernames) {
+        List<String> missing = leadStore.usernamesMissingContact(usernames);
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!contactSearch.configured()) {
+            progress.warn(runId, text("run.warning.websearch-missing"));
+            return;
+        }
+        progress.set(runId, Counter.WEBSEARCH_TOTAL, missing.size());
+        AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
+        runConcurrently("websearch-" + runId, limits.websearchCalls(), missing, username -> {
+            if (rejected.get() != null || progress.stopRequested(runId)) {
+                return;
+            }
+            try {
+                ContactData contact = contactSearch.find(username);
+                leadStore.fillMissingContact(username, contact, contactSearch.source());
+                progress.add(runId, Counter.WEBSEARCH_DONE, 1);
+            } catch (ExternalServiceException e) {
+                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                if (e.credentialsRejected()) {
+                    rejected.compareAndSet(null, e);
+                }
+            }
+        });
+        if (rejected.get() != null) {
+            // the profiles are complete without it: keep the run, say why the web search stopped
+            progress.warn(
+                    runId, text("run.warning.websearch-rejected", rejected.get().status()));
+        }
+    }
+
+    /** Runs the tasks with at most {@code parallelism} at once and waits for all of them. */
+    private static <T> void runConcurrently(String name, int parallelism, List<T> items, Consumer<T> task) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()), threads(name));
+        try {
+            List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
+            for (T item : items) {
+                futures.add(CompletableFuture.runAsync(() -> task.accept(item), pool));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private boolean stopIfRequested(long runId) {
+        if (progress.stopRequested(runId)) {
+            progress.finish(runId, RunStatus.STOPPED, null);
+            return true;
+        }
+        return false;
+    }
+
+    private String describe(ExternalServiceException e) {
+        String service = e.service().equals("apify") ? "Apify" : "Perplexity";
+        if (e.status() == 401) {
+            return text("run.error.unauthorized", service, e.getMessage());
+        }
+        if (e.status() == 402 || e.status() == 403) {
+            return text("run.error.forbidden", service, e.status(), e.getMessage());
+        }
+        return text(
+                "run.error.service", service, e.status() == 0 ? e.errorType() : "HTTP " + e.status(), e.getMessage());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, MESSAGES);
+    }
+
+    private static <T> List<List<T>> batches(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(List.copyOf(list.subList(i, Math.min(list.size(), i + size))));
+        }
+        return out;
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

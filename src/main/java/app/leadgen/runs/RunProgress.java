@@ -1,0 +1,104 @@
+package app.leadgen.runs;
+
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Progress writes of a running pipeline. Counters are incremented in the database (not read,
+ * changed and saved), so parallel workers, and later several instances, never lose an update.
+ */
+@Component
+class RunProgress {
+
+    enum Counter {
+        HASHTAGS("hashtags"),
+        FINDINGS("findings"),
+        USERNAMES("usernames"),
+        PROFILES_ENRICHED("profiles_enriched"),
+        PROFILES_NOT_FOUND("profiles_not_found"),
+        PROFILES_FAILED("profiles_failed"),
+        WEBSEARCH_TOTAL("websearch_total"),
+        WEBSEARCH_DONE("websearch_done"),
+        WEBSEARCH_FAILED("websearch_failed");
+
+        final String column;
+
+        Counter(String column) {
+            this.column = column;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RunProgress(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Moves a queued (or interrupted) run to RUNNING; false when it has finished already. */
+    boolean start(long runId) {
+        return jdbc.sql("update runs set status = 'RUNNING', started_at = coalesce(started_at, :now)"
+                                + " where id = :id and status in ('QUEUED', 'RUNNING')")
+                        .param("now", java.sql.Timestamp.from(clock.instant()))
+                        .param("id", runId)
+                        .update()
+                == 1;
+    }
+
+    void stage(long runId, RunStage stage) {
+        jdbc.sql("update runs set stage = :stage where id = :id")
+                .param("stage", stage.name())
+                .param("id", runId)
+                .update();
+    }
+
+    void add(long runId, Counter counter, int n) {
+        if (n == 0) {
+            return;
+        }
+        jdbc.sql("update runs set " + counter.column + " = " + counter.column + " + :n where id = :id")
+                .param("n", n)
+                .param("id", runId)
+                .update();
+    }
+
+    void set(long runId, Counter counter, int value) {
+        jdbc.sql("update runs set " + counter.column + " = :v where id = :id")
+                .param("v", value)
+                .param("id", runId)
+                .update();
+    }
+
+    void warn(long runId, String warning) {
+        jdbc.sql("update runs set warning = :w where id = :id")
+                .param("w", clip(warning))
+                .param("id", runId)
+                .update();
+    }
+
+    boolean stopRequested(long runId) {
+        return jdbc.sql("select stop_requested from runs where id = :id")
+                .param("id", runId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
+    }
+
+    void finish(long runId, RunStatus status, String error) {
+        // the stage stays where a stopped or failed run ended, so the UI can say where that was
+        String stage = status == RunStatus.COMPLETED ? " stage = 'DONE'," : "";
+        jdbc.sql("update runs set status = :status," + stage + " error_message = :error, finished_at = :now,"
+                        + " session_secret = null where id = :id")
+                .param("status", status.name())
+                .param("error", clip(error))
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", runId)
+                .update();
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}

@@ -1,0 +1,9 @@
+package app.leadgen.runs;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RunRepository extends JpaRepository<Run, Long> {
+
+    List<Run> findTop20ByOrderByIdDesc();
+}

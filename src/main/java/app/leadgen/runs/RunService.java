@@ -1,0 +1,94 @@
+package app.leadgen.runs;
+
+import app.leadgen.apify.ApifyClient;
+import app.leadgen.support.ApiProblem;
+import app.leadgen.support.SecretBox;
+import java.time.Clock;
+import java.util.List;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Starts, reads and stops runs. Starting a run stores it, then hands it to JobRunr. */
+@Service
+public class RunService {
+
+    public static final int MAX_KEYWORD_LENGTH = 100;
+
+    private final RunRepository runs;
+    private final JobScheduler jobs;
+    private final SecretBox secrets;
+    private final ApifyClient apify;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    RunService(
+            RunRepository runs,
+            JobScheduler jobs,
+            SecretBox secrets,
+            ApifyClient apify,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.runs = runs;
+        this.jobs = jobs;
+        this.secrets = secrets;
+        this.apify = apify;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public RunView startInstagramRun(String rawKeyword, String sessionId) {
+        String keyword = validKeyword(rawKeyword);
+        if (!apify.configured()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "problem.runs.apify-missing");
+        }
+        Run run = tx.execute(s -> runs.save(new Run("instagram", keyword, secrets.seal(sessionId), clock.instant())));
+        long id = run.id;
+        // enqueued after the commit above, so the worker always finds the run
+        jobs.<RunJob>enqueue(job -> job.execute(id));
+        return RunView.of(run);
+    }
+
+    public RunView get(long id) {
+        return runs.findById(id).map(RunView::of).orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", id));
+    }
+
+    public List<RunView> recent() {
+        return runs.findTop20ByOrderByIdDesc().stream().map(RunView::of).toList();
+    }
+
+    /** Asks a run to stop: calls in flight finish, nothing new starts, every result is kept. */
+    public RunView requestStop(long id) {
+        tx.executeWithoutResult(s -> {
+            Run run = runs.findById(id).orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", id));
+            if (!run.status.finished()) {
+                run.stopRequested = true;
+                if (run.status == RunStatus.QUEUED) {
+                    run.status = RunStatus.STOPPED;
+                    run.finishedAt = clock.instant();
+                    run.sessionSecret = null;
+                }
+            }
+        });
+        return get(id);
+    }
+
+    static String validKeyword(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiProblem.badRequest("problem.runs.keyword-blank");
+        }
+        String keyword = raw.strip();
+        while (keyword.startsWith("#")) {
+            keyword = keyword.substring(1).strip();
+        }
+        if (keyword.length() > MAX_KEYWORD_LENGTH) {
+            throw ApiProblem.badRequest("problem.runs.keyword-long", MAX_KEYWORD_LENGTH);
+        }
+        if (keyword.isEmpty()
+                || keyword.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+            throw ApiProblem.badRequest("problem.runs.keyword-malformed");
+        }
+        return keyword;
+    }
+}

@@ -1,0 +1,56 @@
+package app.leadgen.runs;
+
+import java.time.Instant;
+
+/** A run as the API shows it. */
+public record RunView(
+        long id,
+        String source,
+        String keyword,
+        RunStatus status,
+        RunStage stage,
+        Counts counts,
+        String error,
+        String warning,
+        boolean stopRequested,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** Per-stage counts: what was found, and how far profiles and web search have got. */
+    public record Counts(
+            int hashtags,
+            int findings,
+            int usernames,
+            int profilesEnriched,
+            int profilesNotFound,
+            int profilesFailed,
+            int websearchTotal,
+            int websearchDone,
+            int websearchFailed) {}
+
+    static RunView of(Run r) {
+        return new RunView(
+                r.id,
+                r.source,
+                r.keyword,
+                r.status,
+                r.stage,
+                new Counts(
+                        r.hashtags,
+                        r.findings,
+                        r.usernames,
+                        r.profilesEnriched,
+                        r.profilesNotFound,
+                        r.profilesFailed,
+                        r.websearchTotal,
+                        r.websearchDone,
+                        r.websearchFailed),
+                r.errorMessage,
+                r.warning,
+                r.stopRequested,
+                r.createdAt,
+                r.startedAt,
+                r.finishedAt);
+    }
+}

@@ -1,0 +1,64 @@
+package app.leadgen.runs.web;
+
+import app.leadgen.runs.RunService;
+import app.leadgen.runs.RunView;
+import app.leadgen.support.InstagramSession;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/runs")
+@Tag(name = "Runs", description = "Start a run and follow its progress")
+class RunApiController {
+
+    private final RunService runs;
+    private final InstagramSession igSession;
+
+    RunApiController(RunService runs, InstagramSession igSession) {
+        this.runs = runs;
+        this.igSession = igSession;
+    }
+
+    /** Body of {@code POST /api/runs}. {@code sessionId} overrides the stored Instagram session id. */
+    record StartRun(String keyword, String sessionId) {}
+
+    @PostMapping
+    @Operation(summary = "Start an Instagram run for a keyword (202; the run works in the background)")
+    ResponseEntity<RunView> start(@RequestBody StartRun body, HttpSession session) {
+        if (body.sessionId() != null && body.sessionId().length() > InstagramSession.MAX_LENGTH) {
+            throw app.leadgen.support.ApiProblem.badRequest("problem.session.too-long", InstagramSession.MAX_LENGTH);
+        }
+        RunView run = runs.startInstagramRun(body.keyword(), igSession.resolve(body.sessionId(), session));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Location", "/api/runs/" + run.id())
+                .body(run);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Status and per-stage counts of a run")
+    RunView get(@PathVariable long id) {
+        return runs.get(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "The 20 most recent runs")
+    List<RunView> recent() {
+        return runs.recent();
+    }
+
+    @PostMapping("/{id}/stop")
+    @Operation(summary = "Stop a run: calls in flight finish, nothing new starts, results are kept")
+    RunView stop(@PathVariable long id) {
+        return runs.requestStop(id);
+    }
+}

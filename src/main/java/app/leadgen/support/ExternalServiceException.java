@@ -1,0 +1,53 @@
+package app.leadgen.support;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failed call to an external service. Carries what a caller needs to decide about retrying:
+ * the HTTP status (0 for network errors and timeouts), whether a retry can help, and how long the
+ * service asked us to wait. Messages never contain credentials.
+ */
+public class ExternalServiceException extends RuntimeException {
+
+    private final String service;
+    private final int status;
+    private final String errorType;
+    private final boolean retryable;
+    private final Duration retryAfter;
+
+    public ExternalServiceException(
+            String service, int status, String errorType, String message, boolean retryable, Duration retryAfter) {
+        super(message);
+        this.service = service;
+        this.status = status;
+        this.errorType = errorType;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** 401, 402 and 403 mean every further call with the same credentials fails the same way. */
+    public boolean credentialsRejected() {
+        return status == 401 || status == 402 || status == 403;
+    }
+}

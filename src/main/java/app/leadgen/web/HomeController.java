@@ -1,0 +1,67 @@
+package app.leadgen.web;
+
+import app.leadgen.leads.LeadQuery;
+import app.leadgen.runs.RunService;
+import app.leadgen.support.InstagramSession;
+import app.leadgen.support.MissingSetting;
+import app.leadgen.support.SettingsCheck;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+@Controller
+class HomeController {
+
+    private final List<SettingsCheck> checks;
+    private final InstagramSession igSession;
+
+    HomeController(List<SettingsCheck> checks, InstagramSession igSession) {
+        this.checks = checks;
+        this.igSession = igSession;
+    }
+
+    @GetMapping("/")
+    String home(Model model, HttpSession session, Locale locale) {
+        List<MissingSetting> missing =
+                checks.stream().flatMap(c -> c.missingSettings().stream()).toList();
+        model.addAttribute("missing", missing);
+        model.addAttribute("needsSession", igSession.source(session).equals("none"));
+        model.addAttribute("maxKeyword", RunService.MAX_KEYWORD_LENGTH);
+        model.addAttribute("sortable", LeadQuery.sortableFields());
+        model.addAttribute("i18nJson", scriptMessages(locale));
+        return "home/index";
+    }
+
+    /** The texts the page's script shows, as JSON safe to put inside a script element. */
+    static String scriptMessages(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages",
+                Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
+                NO_FALLBACK);
+        Map<String, String> texts = new TreeMap<>();
+        for (String key : bundle.keySet()) {
+            if (key.startsWith("js.")) {
+                texts.put(key.substring(3), bundle.getString(key));
+            }
+        }
+        return JSON.writeValueAsString(texts).replace("<", "\\u003c");
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @GetMapping(value = "/ping", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> ping() {
+        return ResponseEntity.ok("OK");
+    }
+}
