@@ -1,0 +1,87 @@
+package app.leadgen.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * The external services as real HTTP servers on loopback, started once per test JVM so that every
+ * Spring test context sees the same base URLs (and Spring can cache one context).
+ */
+public final class Fakes {
+
+    public static final String SEARCH_ACTOR = "DrF9mzPPEuVizVF4l";
+    public static final String PROFILE_ACTOR = "8WEn9FvZnhE7lM3oA";
+    public static final String SEARCH_PATH = "/v2/acts/" + SEARCH_ACTOR + "/run-sync-get-dataset-items";
+    public static final String PROFILE_PATH = "/v2/acts/" + PROFILE_ACTOR + "/run-sync-get-dataset-items";
+    public static final String APIFY_TOKEN = "test-apify-token";
+
+    public static final ConcurrencyMeter APIFY_METER = new ConcurrencyMeter();
+    public static final ConcurrencyMeter PERPLEXITY_METER = new ConcurrencyMeter();
+    public static final InstagramFake INSTAGRAM = new InstagramFake();
+    public static final PerplexityFake PERPLEXITY = new PerplexityFake();
+
+    public static final WireMockServer APIFY = start(new WireMockServer(options()
+            .dynamicPort()
+            .bindAddress("127.0.0.1")
+            .containerThreads(64)
+            .extensions(APIFY_METER, INSTAGRAM)));
+    public static final WireMockServer PERPLEXITY_SERVER = start(new WireMockServer(options()
+            .dynamicPort()
+            .bindAddress("127.0.0.1")
+            .containerThreads(64)
+            .extensions(PERPLEXITY_METER, PERPLEXITY)));
+
+    private Fakes() {}
+
+    private static WireMockServer start(WireMockServer server) {
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    public static String apifyUrl() {
+        return APIFY.baseUrl();
+    }
+
+    public static String perplexityUrl() {
+        return PERPLEXITY_SERVER.baseUrl();
+    }
+
+    /** Clears stubs and recorded state and installs the default behaviour: profiles and chat answers per request. */
+    public static void reset() {
+        APIFY.resetAll();
+        PERPLEXITY_SERVER.resetAll();
+        APIFY_METER.reset();
+        PERPLEXITY_METER.reset();
+        INSTAGRAM.reset();
+        PERPLEXITY.reset();
+        profileLatency(0);
+        chatLatency(0);
+    }
+
+    public static void profileLatency(int millis) {
+        APIFY.stubFor(post(urlPathEqualTo(PROFILE_PATH))
+                .withHeader("Authorization", equalTo("Bearer " + APIFY_TOKEN))
+                .willReturn(aResponse().withFixedDelay(millis).withTransformers(INSTAGRAM.getName())));
+    }
+
+    public static void chatLatency(int millis) {
+        PERPLEXITY_SERVER.stubFor(post(urlPathEqualTo("/chat/completions"))
+                .willReturn(aResponse().withFixedDelay(millis).withTransformers(PERPLEXITY.getName())));
+    }
+
+    /** The search actor answers with the given JSON array body (status 201, as Apify does). */
+    public static void searchAnswers(String jsonArray) {
+        APIFY.stubFor(post(urlPathEqualTo(SEARCH_PATH))
+                .withHeader("Authorization", equalTo("Bearer " + APIFY_TOKEN))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(jsonArray)));
+    }
+}
