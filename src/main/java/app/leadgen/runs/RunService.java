@@ -51,7 +51,9 @@ public class RunService {
     }
 
     public RunView get(long id) {
-        return runs.findById(id).map(RunView::of).orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", id));
+        return runs.findById(id)
+                .map(RunView::of)
+                .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
     }
 
     public List<RunView> recent() {
@@ -61,7 +63,8 @@ public class RunService {
     /** Asks a run to stop: calls in flight finish, nothing new starts, every result is kept. */
     public RunView requestStop(long id) {
         tx.executeWithoutResult(s -> {
-            Run run = runs.findById(id).orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", id));
+            Run run = runs.findById(id)
+                    .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
             if (!run.status.finished()) {
                 run.stopRequested = true;
                 if (run.status == RunStatus.QUEUED) {

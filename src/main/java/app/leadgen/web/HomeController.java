@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +57,4 @@ class HomeController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
-    @GetMapping(value = "/ping", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> ping() {
-        return ResponseEntity.ok("OK");
-    }
 }

@@ -1,0 +1,40 @@
+package app.leadgen.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.leadgen.support.ApiProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KeywordValidationTest {
+
+    @Test
+    void trimsAndDropsLeadingHashSigns() {
+        assertThat(RunService.validKeyword("  ##Fitness Berlin ")).isEqualTo("Fitness Berlin");
+        assertThat(RunService.validKeyword("café")).isEqualTo("café");
+    }
+
+    @Test
+    void acceptsExactlyOneHundredCharacters() {
+        assertThat(RunService.validKeyword("a".repeat(100))).hasSize(100);
+        assertThatThrownBy(() -> RunService.validKeyword("a".repeat(101)))
+                .isInstanceOf(ApiProblem.class)
+                .hasFieldOrPropertyWithValue("detailMessageCode", "problem.runs.keyword-long");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "#", "\t"})
+    void blank(String keyword) {
+        assertThatThrownBy(() -> RunService.validKeyword(keyword)).isInstanceOf(ApiProblem.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fit\u0000ness", "a\nb", "<script>", "x>y"})
+    void malformed(String keyword) {
+        assertThatThrownBy(() -> RunService.validKeyword(keyword))
+                .isInstanceOf(ApiProblem.class)
+                .hasFieldOrPropertyWithValue("detailMessageCode", "problem.runs.keyword-malformed");
+    }
+}
