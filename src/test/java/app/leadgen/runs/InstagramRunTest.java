@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,6 +144,25 @@ class InstagramRunTest extends IntegrationTest {
         // the token travels in the Authorization header, never in the URL
         Fakes.APIFY.getAllServeEvents().forEach(e -> assertThat(e.getRequest().getUrl())
                 .doesNotContain("token"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void secretsNeverReachTheLogs(CapturedOutput output) {
+        Fakes.searchAnswers(SearchItems.create()
+                .hashtag("secret", 1, new String[] {}, "s_one", "s_two")
+                .json());
+        INSTAGRAM.failFor("s_one", 500);
+        PERPLEXITY.failAll(401);
+        api.postJson("/session", "{\"sessionId\": \"ig-secret-session-42\"}");
+
+        JsonNode run = api.awaitFinished(api.startRun("secret"));
+
+        assertThat(run.path("warning").asString()).contains("401");
+        assertThat(output.getAll())
+                .contains("Perplexity failed") // the failures were logged ...
+                .doesNotContain(Fakes.APIFY_TOKEN, "pplx-test-key", "ig-secret-session-42"); // ... without secrets
+        assertThat(api.get("/api/runs/" + run.path("id").asLong()).body()).doesNotContain("ig-secret-session-42");
     }
 
     @Test
