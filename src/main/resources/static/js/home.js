@@ -239,7 +239,9 @@ function withSource(value, source) {
   if (source) {
     const s = document.createElement('span');
     s.className = 'source';
-    s.textContent = `${t('leads.source')}: ${source}`;
+    // "apify:8WEn9FvZnhE7lM3oA" → "apify"; the full source (actor, model, page) is in the tooltip
+    s.textContent = `${t('leads.source')}: ${source.split(':')[0]}`;
+    s.title = source;
     span.append(s);
   }
   return span;

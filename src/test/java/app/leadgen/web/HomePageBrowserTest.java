@@ -171,7 +171,8 @@ class HomePageBrowserTest extends IntegrationTest {
         assertThat(page.evaluate("() => typeof window.__pwned")).isEqualTo("undefined");
         // the web search filled in the missing e-mail, with its source
         assertThat(xssRow.locator("td").nth(3)).containsText("xss@example.org");
-        assertThat(xssRow.locator("td").nth(3)).containsText("Quelle: perplexity:sonar");
+        assertThat(xssRow.locator("td").nth(3)).containsText("Quelle: perplexity");
+        assertThat(xssRow.locator("td").nth(3).locator(".source")).hasAttribute("title", "perplexity:sonar");
 
         // sorting by followers: ascending, then descending (numbers in the browser's German format)
         Locator followers = page.locator("button.sort[data-sort='followers']");
