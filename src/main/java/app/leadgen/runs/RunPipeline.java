@@ -136,6 +136,10 @@ class RunPipeline {
                 } else {
                     log.warn("run {}: a profile batch of {} failed ({})", runId, batch.size(), e.errorType());
                 }
+            } catch (RuntimeException e) {
+                // one bad batch (say, an unstorable value) must not take the run down
+                progress.add(runId, Counter.PROFILES_FAILED, batch.size());
+                log.error("run {}: a profile batch of {} could not be processed", runId, batch.size(), e);
             }
         });
         if (fatal.get() != null) {
@@ -167,6 +171,9 @@ class RunPipeline {
                 if (e.credentialsRejected()) {
                     rejected.compareAndSet(null, e);
                 }
+            } catch (RuntimeException e) {
+                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                log.error("run {}: the web search result of one profile could not be processed", runId, e);
             }
         });
         if (rejected.get() != null) {

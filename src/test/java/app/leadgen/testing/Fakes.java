@@ -30,6 +30,16 @@ public final class Fakes {
             .bindAddress("127.0.0.1")
             .containerThreads(64)
             .extensions(APIFY_METER, INSTAGRAM)));
+    /** Google's token endpoint, Gmail and Sheets share one fake server (their base URLs are separate settings). */
+    public static final WireMockServer GOOGLE = start(
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32)));
+
+    /** An OpenAI-compatible chat completions server (drafting). */
+    public static final WireMockServer OPENAI = start(
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(16)));
+
+    public static final String GOOGLE_ACCESS_TOKEN = "ya29.test-access-token";
+
     public static final WireMockServer PERPLEXITY_SERVER = start(new WireMockServer(options()
             .dynamicPort()
             .bindAddress("127.0.0.1")
@@ -48,6 +58,14 @@ public final class Fakes {
         return APIFY.baseUrl();
     }
 
+    public static String openAiUrl() {
+        return OPENAI.baseUrl();
+    }
+
+    public static String googleUrl() {
+        return GOOGLE.baseUrl();
+    }
+
     public static String perplexityUrl() {
         return PERPLEXITY_SERVER.baseUrl();
     }
@@ -55,6 +73,9 @@ public final class Fakes {
     /** Clears stubs and recorded state and installs the default behaviour: profiles and chat answers per request. */
     public static void reset() {
         APIFY.resetAll();
+        GOOGLE.resetAll();
+        OPENAI.resetAll();
+        googleTokenIssued();
         PERPLEXITY_SERVER.resetAll();
         APIFY_METER.reset();
         PERPLEXITY_METER.reset();
@@ -73,6 +94,37 @@ public final class Fakes {
     public static void chatLatency(int millis) {
         PERPLEXITY_SERVER.stubFor(post(urlPathEqualTo("/chat/completions"))
                 .willReturn(aResponse().withFixedDelay(millis).withTransformers(PERPLEXITY.getName())));
+    }
+
+    /** The token endpoint exchanges the refresh token for an access token, as Google does. */
+    public static void googleTokenIssued() {
+        GOOGLE.stubFor(post(urlPathEqualTo("/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=refresh_token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody("{\"access_token\": \"" + GOOGLE_ACCESS_TOKEN + "\", \"expires_in\": 3599,"
+                                + " \"scope\": \"https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/spreadsheets\","
+                                + " \"token_type\": \"Bearer\"}")));
+    }
+
+    /** The token endpoint refuses the refresh token (revoked or expired). */
+    public static void googleTokenRevoked() {
+        GOOGLE.stubFor(
+                post(urlPathEqualTo("/token"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                                        .withBody(
+                                                "{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}")));
+    }
+
+    /** Google's JSON error envelope (Gmail, Sheets, Drive). */
+    public static String googleError(int code, String reason, String message, String status) {
+        return "{\"error\": {\"code\": " + code + ", \"message\": \"" + message
+                + "\", \"errors\": [{\"domain\": \"usageLimits\"," + " \"reason\": \"" + reason + "\", \"message\": \""
+                + message + "\"}], \"status\": \"" + status + "\"}}";
     }
 
     /** The search actor answers with the given JSON array body (status 201, as Apify does). */

@@ -18,6 +18,10 @@ public abstract class IntegrationTest {
     static void fakes(DynamicPropertyRegistry registry) {
         registry.add("leadgen.apify.base-url", Fakes::apifyUrl);
         registry.add("leadgen.perplexity.base-url", Fakes::perplexityUrl);
+        registry.add("leadgen.google.token-url", () -> Fakes.googleUrl() + "/token");
+        registry.add("leadgen.google.gmail-base-url", Fakes::googleUrl);
+        registry.add("leadgen.google.sheets-base-url", Fakes::googleUrl);
+        registry.add("leadgen.openai.base-url", () -> Fakes.openAiUrl() + "/v1");
     }
 
     @BeforeEach

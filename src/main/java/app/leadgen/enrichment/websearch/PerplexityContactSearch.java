@@ -1,14 +1,15 @@
 package app.leadgen.enrichment.websearch;
 
+import app.leadgen.ai.ChatModels;
+import app.leadgen.ai.LlmErrors;
 import app.leadgen.enrichment.ContactSearch;
 import app.leadgen.leads.ContactData;
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.MissingSetting;
 import app.leadgen.support.SettingsCheck;
-import com.openai.errors.OpenAIIoException;
-import com.openai.errors.OpenAIServiceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,6 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.openai.OpenAiChatModel;
-import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -38,24 +37,18 @@ class PerplexityContactSearch implements ContactSearch, SettingsCheck {
     private final String systemPrompt;
     private final String userPrompt;
     private final ChatModel model;
+    private final Clock clock;
 
-    PerplexityContactSearch(PerplexityProperties properties) {
+    PerplexityContactSearch(PerplexityProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.systemPrompt = prompt("perplexity-system.txt");
         this.userPrompt = prompt("perplexity-user.txt");
         this.model = properties.configured() ? buildModel(properties) : null;
     }
 
     private static ChatModel buildModel(PerplexityProperties p) {
-        OpenAiChatOptions options = OpenAiChatOptions.builder()
-                .baseUrl(p.baseUrl().replaceAll("/+$", ""))
-                .apiKey(p.apiKey())
-                .model(p.model())
-                .temperature(0.2)
-                .timeout(p.timeout())
-                .maxRetries(p.maxRetries())
-                .build();
-        return OpenAiChatModel.builder().options(options).build();
+        return ChatModels.openAiCompatible(p.baseUrl(), p.apiKey(), p.model(), 0.2, p.timeout(), p.maxRetries());
     }
 
     @Override
@@ -82,18 +75,10 @@ class PerplexityContactSearch implements ContactSearch, SettingsCheck {
                     ? null
                     : response.getResult().getOutput().getText();
             return ContactAnswerParser.parse(content);
-        } catch (OpenAIServiceException e) {
-            log.warn("Perplexity failed for a profile: HTTP {}", e.statusCode());
-            throw new ExternalServiceException(
-                    "perplexity",
-                    e.statusCode(),
-                    "http-" + e.statusCode(),
-                    "Perplexity answered HTTP " + e.statusCode(),
-                    e.statusCode() == 429 || e.statusCode() >= 500,
-                    null);
-        } catch (OpenAIIoException e) {
-            log.warn("Perplexity could not be reached: {}", e.getClass().getSimpleName());
-            throw new ExternalServiceException("perplexity", 0, "io", "Perplexity could not be reached", true, null);
+        } catch (RuntimeException e) {
+            ExternalServiceException failure = LlmErrors.map("perplexity", e, clock);
+            log.warn("Perplexity failed for a profile: {}", failure.getMessage());
+            throw failure;
         }
     }
 
