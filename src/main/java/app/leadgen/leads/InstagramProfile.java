@@ -34,6 +34,9 @@ class InstagramProfile {
     Boolean verified;
     Instant enrichedAt;
     Instant websearchAt;
+    String draftSubject;
+    String draftBody;
+    Instant sentAt;
 
     @Column(nullable = false)
     Instant updatedAt;

@@ -37,6 +37,7 @@ public class LeadQuery {
         SORTS.put("runId", "l.run_id");
         SORTS.put("duplicate", "u.c");
         SORTS.put("source", "l.source");
+        SORTS.put("sentAt", "p.sent_at");
     }
 
     private static final String FROM =
@@ -77,7 +78,7 @@ public class LeadQuery {
                         select l.id, l.run_id, l.source, l.username, l.hashtag, l.keyword, l.found_at,
                                p.full_name, p.bio, p.email, p.email_source, p.phone, p.phone_source,
                                p.website, p.website_source, p.followers, p.following, p.posts, p.verified,
-                               u.c as occurrences
+                               p.draft_subject, p.draft_body, p.sent_at, u.c as occurrences
                         """
                                 + FROM + where + order + " limit :limit offset :offset")
                 .param("limit", size)
@@ -90,6 +91,25 @@ public class LeadQuery {
         List<LeadRow> rows = select.query(LeadQuery::row).list();
         long total = count.query(Long.class).single();
         return new LeadPage(rows, total, page, size);
+    }
+
+    /** The newest finding of a username with its profile, as the table shows it. */
+    public java.util.Optional<LeadRow> latestOf(String username) {
+        return jdbc.sql(
+                        """
+                        select l.id, l.run_id, l.source, l.username, l.hashtag, l.keyword, l.found_at,
+                               p.full_name, p.bio, p.email, p.email_source, p.phone, p.phone_source,
+                               p.website, p.website_source, p.followers, p.following, p.posts, p.verified,
+                               p.draft_subject, p.draft_body, p.sent_at, u.c as occurrences
+                        """
+                                + FROM + " where l.username = :username order by l.found_at desc, l.id desc limit 1")
+                .param("username", Finding.normalizeUsername(username))
+                .query(LeadQuery::row)
+                .optional();
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static LeadRow row(ResultSet rs, int n) throws SQLException {
@@ -118,6 +138,9 @@ public class LeadQuery {
                 foundAt == null ? null : foundAt.toInstant(),
                 "https://www.instagram.com/" + username.toLowerCase(Locale.ROOT) + "/",
                 occurrences,
-                occurrences > 1);
+                occurrences > 1,
+                rs.getString("draft_subject"),
+                rs.getString("draft_body"),
+                instant(rs.getTimestamp("sent_at")));
     }
 }

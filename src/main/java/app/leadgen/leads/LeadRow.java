@@ -25,4 +25,7 @@ public record LeadRow(
         Instant foundAt,
         String profileUrl,
         int occurrences,
-        boolean duplicate) {}
+        boolean duplicate,
+        String draftSubject,
+        String draftBody,
+        Instant sentAt) {}

@@ -72,6 +72,23 @@ public class LeadStore {
         upsert(Finding.normalizeUsername(username), p -> p.fillMissing(contact, source, clock.instant()));
     }
 
+    /** Keeps the latest e-mail draft of an account, so it survives a reload and a failed send. */
+    public void saveDraft(String username, String subject, String body) {
+        upsert(Finding.normalizeUsername(username), p -> {
+            p.draftSubject = subject;
+            p.draftBody = body;
+            p.updatedAt = clock.instant();
+        });
+    }
+
+    /** Records that an e-mail went out to this account. */
+    public void markSent(String username, java.time.Instant sentAt) {
+        upsert(Finding.normalizeUsername(username), p -> {
+            p.sentAt = sentAt;
+            p.updatedAt = clock.instant();
+        });
+    }
+
     /** The usernames (of the given ones) that still lack an email, phone or website. */
     public List<String> usernamesMissingContact(Collection<String> usernames) {
         Set<String> wanted =

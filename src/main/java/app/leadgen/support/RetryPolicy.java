@@ -18,12 +18,17 @@ public final class RetryPolicy {
     private final Retry retry;
 
     public RetryPolicy(String name, int maxAttempts, Duration initialBackoff) {
+        this(name, maxAttempts, initialBackoff, MAX_WAIT);
+    }
+
+    /** @param maxWait the longest single wait, e.g. short when a person waits for the answer */
+    public RetryPolicy(String name, int maxAttempts, Duration initialBackoff, Duration maxWait) {
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
             long backoff = initialBackoff.toMillis() * (1L << Math.min(attempt - 1, 10));
             long wait = outcome.isLeft() && outcome.getLeft() instanceof ExternalServiceException e
                     ? e.retryAfter().map(Duration::toMillis).orElse(backoff)
                     : backoff;
-            return Math.min(wait, MAX_WAIT.toMillis());
+            return Math.min(wait, maxWait.toMillis());
         };
         RetryConfig config = RetryConfig.custom()
                 .maxAttempts(Math.max(1, maxAttempts))

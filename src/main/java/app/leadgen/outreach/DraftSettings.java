@@ -1,0 +1,60 @@
+package app.leadgen.outreach;
+
+import app.leadgen.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+/** The drafting prompts and model: stored settings, with the shipped German pair as default. */
+@Service
+public class DraftSettings {
+
+    static final String SYSTEM = "outreach.prompt.system";
+    static final String USER = "outreach.prompt.user";
+    static final String MODEL = "outreach.model";
+
+    private final SettingsStore settings;
+    private final String defaultSystem = resource("draft-system.txt");
+    private final String defaultUser = resource("draft-user.txt");
+    private final String defaultModel;
+
+    DraftSettings(SettingsStore settings, @Value("${leadgen.openai.model}") String defaultModel) {
+        this.settings = settings;
+        this.defaultModel = defaultModel;
+    }
+
+    public record Prompts(String system, String user) {}
+
+    public Prompts prompts() {
+        return new Prompts(settings.get(SYSTEM, defaultSystem), settings.get(USER, defaultUser));
+    }
+
+    public void savePrompts(Prompts prompts) {
+        settings.put(SYSTEM, prompts.system());
+        settings.put(USER, prompts.user());
+    }
+
+    public String model() {
+        return settings.get(MODEL, defaultModel);
+    }
+
+    public void saveModel(String model) {
+        settings.put(MODEL, model);
+    }
+
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    private static String resource(String name) {
+        try {
+            return new ClassPathResource("prompts/outreach/" + name)
+                    .getContentAsString(StandardCharsets.UTF_8)
+                    .strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("prompt " + name + " is missing", e);
+        }
+    }
+}

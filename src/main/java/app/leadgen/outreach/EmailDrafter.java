@@ -1,0 +1,36 @@
+package app.leadgen.outreach;
+
+import app.leadgen.leads.LeadQuery;
+import app.leadgen.leads.LeadRow;
+import app.leadgen.leads.LeadStore;
+import app.leadgen.support.ApiProblem;
+import org.springframework.stereotype.Service;
+
+/** Fills the prompts with a lead's data, lets the model write, and keeps the draft with the lead. */
+@Service
+public class EmailDrafter {
+
+    private final LeadQuery leads;
+    private final LeadStore store;
+    private final DraftSettings settings;
+    private final DraftWriter writer;
+
+    EmailDrafter(LeadQuery leads, LeadStore store, DraftSettings settings, DraftWriter writer) {
+        this.leads = leads;
+        this.store = store;
+        this.settings = settings;
+        this.writer = writer;
+    }
+
+    public Draft draft(String username) {
+        LeadRow lead =
+                leads.latestOf(username).orElseThrow(() -> ApiProblem.notFound("problem.lead.not-found", username));
+        DraftSettings.Prompts prompts = settings.prompts();
+        Draft draft = writer.write(
+                PromptTemplate.fill(prompts.system(), lead),
+                PromptTemplate.fill(prompts.user(), lead),
+                settings.model());
+        store.saveDraft(lead.username(), draft.subject(), draft.body());
+        return draft;
+    }
+}

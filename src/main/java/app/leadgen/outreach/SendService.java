@@ -1,0 +1,149 @@
+package app.leadgen.outreach;
+
+import app.leadgen.leads.LeadQuery;
+import app.leadgen.leads.LeadRow;
+import app.leadgen.leads.LeadStore;
+import app.leadgen.support.ApiProblem;
+import app.leadgen.support.ExternalServiceException;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one e-mail to a lead, at most once per recipient, subject and body: a row in
+ * {@code email_sends} is claimed before the provider is called (a unique key on username and content
+ * hash turns a double click or a retry into 409), and released if the provider fails.
+ */
+@Service
+public class SendService {
+
+    private static final Logger log = LoggerFactory.getLogger(SendService.class);
+    public static final int MAX_SUBJECT = 500;
+    public static final int MAX_BODY = 50_000;
+
+    private final LeadQuery leads;
+    private final LeadStore store;
+    private final MailSender sender;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SendService(LeadQuery leads, LeadStore store, MailSender sender, JdbcClient jdbc, Clock clock) {
+        this.leads = leads;
+        this.store = store;
+        this.sender = sender;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Result(String status, Instant sentAt, String to, String messageId) {}
+
+    public Result send(String username, String subject, String body, String explicitTo) {
+        LeadRow lead =
+                leads.latestOf(username).orElseThrow(() -> ApiProblem.notFound("problem.lead.not-found", username));
+        String cleanSubject = subject == null ? "" : subject.strip();
+        String cleanBody = body == null ? "" : body.strip();
+        if (cleanSubject.isEmpty() || cleanBody.isEmpty()) {
+            throw ApiProblem.badRequest("problem.send.empty");
+        }
+        if (cleanSubject.length() > MAX_SUBJECT || cleanSubject.contains("\n") || cleanSubject.contains("\r")) {
+            throw ApiProblem.badRequest("problem.send.subject", MAX_SUBJECT);
+        }
+        if (cleanBody.length() > MAX_BODY) {
+            throw ApiProblem.badRequest("problem.send.body", MAX_BODY);
+        }
+        String toText = explicitTo != null && !explicitTo.isBlank() ? explicitTo : lead.email();
+        if (toText == null || toText.isBlank()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "problem.send.no-email", lead.username());
+        }
+        InternetAddress to = MimeMessages.address(toText);
+        if (to == null) {
+            throw ApiProblem.badRequest("problem.send.bad-address", toText);
+        }
+        if (!sender.configured()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "problem.send.not-configured");
+        }
+        store.saveDraft(lead.username(), cleanSubject, cleanBody);
+        String hash = hash(to.getAddress() + "\n" + cleanSubject + "\n" + cleanBody);
+        long sendId = claim(lead.username(), to.getAddress(), cleanSubject, hash);
+        Instant now = clock.instant();
+        OutgoingMail mail = MimeMessages.build(sender.sender(), to, cleanSubject, cleanBody, now);
+        try {
+            SentMail sent = sender.send(mail);
+            Instant sentAt = clock.instant();
+            jdbc.sql("update email_sends set status = 'SENT', provider_id = :pid, thread_id = :tid, sent_at = :at"
+                            + " where id = :id")
+                    .param("pid", sent.providerId())
+                    .param("tid", sent.threadId())
+                    .param("at", Timestamp.from(sentAt))
+                    .param("id", sendId)
+                    .update();
+            store.markSent(lead.username(), sentAt);
+            return new Result("SENT", sentAt, to.getAddress(), mail.messageId());
+        } catch (ExternalServiceException e) {
+            log.warn("sending to @{} failed: {} {}", lead.username(), e.status(), e.errorType());
+            jdbc.sql("update email_sends set status = 'FAILED', error_message = :err where id = :id")
+                    .param("err", e.errorType() + ": " + e.getMessage())
+                    .param("id", sendId)
+                    .update();
+            throw e;
+        }
+    }
+
+    /** Takes the send slot for this content, or answers 409 when it was sent or is being sent. */
+    private long claim(String username, String to, String subject, String hash) {
+        Optional<String> existing = jdbc.sql("select status from email_sends where username = :u and content_hash = :h")
+                .param("u", username)
+                .param("h", hash)
+                .query(String.class)
+                .optional();
+        if (existing.isPresent()) {
+            int reclaimed = jdbc.sql("update email_sends set status = 'SENDING', error_message = null"
+                            + " where username = :u and content_hash = :h and status = 'FAILED'")
+                    .param("u", username)
+                    .param("h", hash)
+                    .update();
+            if (reclaimed == 0) {
+                throw ApiProblem.conflict("problem.send.duplicate", username);
+            }
+        } else {
+            try {
+                jdbc.sql("insert into email_sends (username, to_address, subject, content_hash, status, created_at)"
+                                + " values (:u, :to, :s, :h, 'SENDING', :now)")
+                        .param("u", username)
+                        .param("to", to)
+                        .param("s", subject.length() > 1000 ? subject.substring(0, 1000) : subject)
+                        .param("h", hash)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                throw ApiProblem.conflict("problem.send.duplicate", username);
+            }
+        }
+        return jdbc.sql("select id from email_sends where username = :u and content_hash = :h")
+                .param("u", username)
+                .param("h", hash)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String hash(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

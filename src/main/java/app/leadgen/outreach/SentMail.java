@@ -1,0 +1,4 @@
+package app.leadgen.outreach;
+
+/** What the mail provider said after accepting a message. */
+public record SentMail(String providerId, String threadId) {}

@@ -1,0 +1,52 @@
+package app.leadgen.outreach.web;
+
+import app.leadgen.outreach.Draft;
+import app.leadgen.outreach.EmailDrafter;
+import app.leadgen.outreach.SendService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The spec's per-row actions: draft an e-mail with the LLM, send it through Gmail. */
+@RestController
+@Tag(name = "Outreach", description = "E-mail drafts and sending")
+class OutreachController {
+
+    private final EmailDrafter drafter;
+    private final SendService sender;
+
+    OutreachController(EmailDrafter drafter, SendService sender) {
+        this.drafter = drafter;
+        this.sender = sender;
+    }
+
+    @PostMapping("/draft/{username}")
+    @Operation(summary = "Write a subject and body for this lead with the prompts from the settings")
+    Draft draft(@PathVariable String username) {
+        return drafter.draft(username);
+    }
+
+    record SendRequest(String subject, String body, String to) {}
+
+    @PostMapping(value = "/send/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary =
+                    "Send the e-mail (to the lead's address unless 'to' is given); 409 if this content was sent already")
+    SendService.Result sendJson(@PathVariable String username, @RequestBody SendRequest request) {
+        return sender.send(username, request.subject(), request.body(), request.to());
+    }
+
+    @PostMapping(value = "/send/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    SendService.Result sendForm(
+            @PathVariable String username,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) String to) {
+        return sender.send(username, subject, body, to);
+    }
+}
