@@ -4,6 +4,8 @@ import { api, busy, t, toast } from './common.js';
 const PAGE_SIZE = 50;
 const POLL_MS = 1000;
 const state = { page: 0, sort: 'foundAt', dir: 'desc', runId: null, latestRunId: null, onlyLatest: false, pollTimer: null };
+// what the user typed into the e-mail fields, by username: survives the table's refreshes during a run
+const drafts = new Map();
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,7 +81,7 @@ function followRun(run) {
       const finished = ['STOPPED', 'COMPLETED', 'FAILED'].includes(current.status);
       if (finished || now - lastTableRefresh > 2000) {
         lastTableRefresh = now;
-        loadLeads();
+        loadLeads({ force: finished });
       }
       if (finished) {
         announceEnd(current);
@@ -163,7 +165,9 @@ $('page-next').addEventListener('click', () => { state.page += 1; loadLeads(); }
 $('only-latest-run').addEventListener('change', (e) => { state.onlyLatest = e.target.checked; state.page = 0; loadLeads(); });
 
 let loading = null;
-async function loadLeads() {
+async function loadLeads({ force = true } = {}) {
+  // a refresh while someone types into an e-mail field would steal the focus: wait for the next one
+  if (!force && document.activeElement?.closest('#leads-body')) return;
   const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE, sort: `${state.sort},${state.dir}` });
   if (state.onlyLatest && state.latestRunId) params.set('runId', state.latestRunId);
   const request = api(`/api/leads?${params}`);
@@ -179,7 +183,11 @@ async function loadLeads() {
 
 function renderLeads(data) {
   const body = $('leads-body');
-  const rows = data.items.map(leadRow);
+  const rows = data.items.flatMap((lead, i) => {
+    const pair = [leadRow(lead), emailRow(lead)];
+    if (i % 2 === 1) pair.forEach((tr) => tr.classList.add('stripe'));
+    return pair;
+  });
   body.replaceChildren(...rows);
   const pages = Math.max(1, Math.ceil(data.total / data.size));
   if (state.page >= pages && data.total > 0) { state.page = pages - 1; loadLeads(); return; }
@@ -195,6 +203,7 @@ function renderLeads(data) {
 
 function leadRow(lead) {
   const tr = document.createElement('tr');
+  tr.className = 'lead';
   tr.dataset.username = lead.username;
   if (lead.duplicate) tr.classList.add('duplicate');
   tr.append(
@@ -212,6 +221,112 @@ function leadRow(lead) {
   );
   return tr;
 }
+
+// ---------- e-mail drafts and sending ----------
+function emailRow(lead) {
+  const tr = document.createElement('tr');
+  tr.className = 'email-row';
+  tr.dataset.for = lead.username;
+  if (lead.duplicate) tr.classList.add('duplicate');
+  const td = document.createElement('td');
+  td.colSpan = 11;
+  td.append($('email-editor-template').content.cloneNode(true));
+  tr.append(td);
+
+  const subject = td.querySelector('.email-subject');
+  const body = td.querySelector('.email-body');
+  const typed = drafts.get(lead.username);
+  subject.value = typed ? typed.subject : (lead.draftSubject || '');
+  body.value = typed ? typed.body : (lead.draftBody || '');
+  const remember = () => drafts.set(lead.username, { subject: subject.value, body: body.value });
+  subject.addEventListener('input', remember);
+  body.addEventListener('input', remember);
+  td.querySelector('.email-to').textContent = lead.email ? t('email.to', { to: lead.email }) : t('email.noAddress');
+
+  const draftButton = td.querySelector('.draft-button');
+  const sendButton = td.querySelector('.send-button');
+  draftButton.addEventListener('click', () => draftEmail(lead.username, draftButton));
+  sendButton.addEventListener('click', () => sendEmail(lead.username, sendButton));
+  showSent(td, lead.sentAt);
+  return tr;
+}
+
+/** Every e-mail row of a username (a username can stand in several rows). */
+function editorsOf(username) {
+  return [...document.querySelectorAll('#leads-body tr.email-row')].filter((tr) => tr.dataset.for === username);
+}
+
+async function draftEmail(username, button) {
+  await busy(button, async () => {
+    try {
+      const draft = await api(`/draft/${encodeURIComponent(username)}`, { method: 'POST', timeoutMs: 90000 });
+      drafts.set(username, { subject: draft.subject, body: draft.body });
+      editorsOf(username).forEach((tr) => {
+        tr.querySelector('.email-subject').value = draft.subject;
+        tr.querySelector('.email-body').value = draft.body;
+      });
+      toast(t('email.drafted', { username }), 'success');
+    } catch (e) {
+      toast(e.message, 'error', 12000);
+    }
+  });
+}
+
+async function sendEmail(username, button) {
+  const tr = button.closest('tr');
+  const subject = tr.querySelector('.email-subject').value;
+  const body = tr.querySelector('.email-body').value;
+  await busy(button, async () => {
+    try {
+      const result = await api(`/send/${encodeURIComponent(username)}`, { method: 'POST', body: { subject, body }, timeoutMs: 60000 });
+      drafts.delete(username);
+      editorsOf(username).forEach((row) => showSent(row, result.sentAt));
+      toast(t('email.sent', { to: result.to }), 'success');
+    } catch (e) {
+      // the draft stays in the fields, so nothing typed is lost
+      toast(e.message, 'error', 12000);
+    }
+  });
+}
+
+/** Replaces the Send button with „Gesendet <time>“ once the e-mail went out. */
+function showSent(container, sentAt) {
+  const badge = container.querySelector('.sent-badge');
+  const sendButton = container.querySelector('.send-button');
+  if (!sentAt) return;
+  badge.textContent = t('email.sentAt', { time: new Date(sentAt).toLocaleString() });
+  badge.hidden = false;
+  sendButton.hidden = true;
+}
+
+// ---------- settings panel ----------
+async function loadSettings() {
+  try {
+    const [prompts, ai] = await Promise.all([api('/api/settings/prompts'), api('/api/settings/ai')]);
+    $('prompt-system').value = prompts.system;
+    $('prompt-user').value = prompts.user;
+    $('ai-model').value = ai.model;
+  } catch (e) {
+    toast(e.message, 'error');
+  }
+}
+$('settings-panel').addEventListener('toggle', () => { if ($('settings-panel').open) loadSettings(); });
+$('settings-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const error = $('settings-error');
+  error.hidden = true;
+  await busy($('settings-save'), async () => {
+    try {
+      await api('/api/settings/prompts', { method: 'PUT', body: { system: $('prompt-system').value, user: $('prompt-user').value } });
+      await api('/api/settings/ai', { method: 'PUT', body: { model: $('ai-model').value } });
+      toast(t('settings.saved'), 'success');
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+      toast(e.message, 'error');
+    }
+  });
+});
 
 /** A table cell; strings become text nodes, so scraped HTML is shown, never run. */
 function cell(content, className) {

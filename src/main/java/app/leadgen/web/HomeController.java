@@ -1,6 +1,7 @@
 package app.leadgen.web;
 
 import app.leadgen.leads.LeadQuery;
+import app.leadgen.outreach.PromptTemplate;
 import app.leadgen.runs.RunService;
 import app.leadgen.support.InstagramSession;
 import app.leadgen.support.MissingSetting;
@@ -35,6 +36,7 @@ class HomeController {
         model.addAttribute("needsSession", igSession.source(session).equals("none"));
         model.addAttribute("maxKeyword", RunService.MAX_KEYWORD_LENGTH);
         model.addAttribute("sortable", LeadQuery.sortableFields());
+        model.addAttribute("placeholders", "{" + String.join("}, {", PromptTemplate.PLACEHOLDERS) + "}");
         model.addAttribute("i18nJson", scriptMessages(locale));
         return "home/index";
     }

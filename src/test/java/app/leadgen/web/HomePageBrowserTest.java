@@ -139,7 +139,7 @@ class HomePageBrowserTest extends IntegrationTest {
 
         // only this run's rows, so the checks below do not depend on other tests' leads
         page.locator("#only-latest-run").check();
-        Locator rows = page.locator("#leads-body tr");
+        Locator rows = page.locator("#leads-body tr.lead");
         assertThat(rows).hasCount(5);
         assertThat(page.locator("#leads-total")).hasText("5 Leads");
         Browser.screenshot(page, "home-results");
@@ -176,8 +176,8 @@ class HomePageBrowserTest extends IntegrationTest {
 
         // sorting by followers: ascending, then descending (numbers in the browser's German format)
         Locator followers = page.locator("button.sort[data-sort='followers']");
-        Locator usernames = page.locator("#leads-body tr td:nth-child(1)");
-        Locator followerCells = page.locator("#leads-body tr td:nth-child(7)");
+        Locator usernames = page.locator("#leads-body tr.lead td:nth-child(1)");
+        Locator followerCells = page.locator("#leads-body tr.lead td:nth-child(7)");
         followers.click();
         assertThat(followers).hasAttribute("data-dir", "asc");
         assertThat(followerCells).hasText(new String[] {"42", "800", "5.400", "5.400", "120.000"});
