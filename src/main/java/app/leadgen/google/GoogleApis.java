@@ -84,6 +84,22 @@ public class GoogleApis implements SettingsCheck {
     }
 
     /**
+     * Maps a failed call of one of the clients. A 401 that survived the client's own refresh most
+     * likely means the refresh token itself is dead; one more refresh tells us why, so the user reads
+     * "invalid_grant, renew the token" rather than a bare 401.
+     */
+    public ExternalServiceException failureOf(String service, IOException e) {
+        if (e instanceof GoogleJsonResponseException g && g.getStatusCode() == 401 && credentials != null) {
+            try {
+                credentials.refresh();
+            } catch (IOException refreshFailed) {
+                return failure(service, refreshFailed);
+            }
+        }
+        return failure(service, e);
+    }
+
+    /**
      * Maps a failed Google call: the API's JSON error (reason such as {@code userRateLimitExceeded}),
      * a refused refresh token ({@code invalid_grant}), or a network failure.
      */

@@ -81,7 +81,8 @@ public class SendService {
         OutgoingMail mail = MimeMessages.build(sender.sender(), to, cleanSubject, cleanBody, now);
         try {
             SentMail sent = sender.send(mail);
-            Instant sentAt = clock.instant();
+            // databases keep microseconds: answer with what GET /api/leads will show later
+            Instant sentAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             jdbc.sql("update email_sends set status = 'SENT', provider_id = :pid, thread_id = :tid, sent_at = :at"
                             + " where id = :id")
                     .param("pid", sent.providerId())

@@ -26,7 +26,10 @@ public final class TestLeads {
     }
 
     public void lead(long runId, String hashtag, String username, String fullName, String bio, String email) {
-        String keyword = jdbc.sql("select keyword from runs where id = :id").param("id", runId).query(String.class).single();
+        String keyword = jdbc.sql("select keyword from runs where id = :id")
+                .param("id", runId)
+                .query(String.class)
+                .single();
         store.saveFindings(runId, keyword, List.of(new Finding(hashtag, username)));
         store.saveProfile(new ProfileData(
                 username,

@@ -39,7 +39,7 @@ class GmailMailSender implements MailSender {
                     .execute();
             return new SentMail(sent.getId(), sent.getThreadId());
         } catch (IOException e) {
-            throw GoogleApis.failure("gmail", e);
+            throw google.failureOf("gmail", e);
         }
     }
 }
