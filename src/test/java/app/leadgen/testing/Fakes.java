@@ -129,9 +129,15 @@ public final class Fakes {
 
     /** The search actor answers with the given JSON array body (status 201, as Apify does). */
     public static void searchAnswers(String jsonArray) {
+        searchAnswers(jsonArray, 0);
+    }
+
+    /** As {@link #searchAnswers(String)}, answering after a fixed delay. */
+    public static void searchAnswers(String jsonArray, int latencyMillis) {
         APIFY.stubFor(post(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + APIFY_TOKEN))
                 .willReturn(aResponse()
+                        .withFixedDelay(latencyMillis)
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json; charset=utf-8")
                         .withBody(jsonArray)));
