@@ -110,10 +110,10 @@ function renderRun(run) {
   status.textContent = t(`run.status.${run.status}`);
   status.className = `status-badge ${run.status}`;
   const c = run.counts;
-  const profilesDone = c.profilesEnriched + c.profilesNotFound + c.profilesFailed;
+  const profilesDone = c.profilesEnriched + c.profilesNotFound + c.profilesFailed + c.profilesCached;
   const counts = {
     CRAWL: t('run.counts.crawl', c),
-    PROFILES: t('run.counts.profiles', { done: profilesDone, total: c.usernames, enriched: c.profilesEnriched, notFound: c.profilesNotFound, failed: c.profilesFailed }),
+    PROFILES: t('run.counts.profiles', { done: profilesDone, total: c.usernames, enriched: c.profilesEnriched, notFound: c.profilesNotFound, failed: c.profilesFailed, cached: c.profilesCached }),
     WEBSEARCH: t('run.counts.websearch', { done: c.websearchDone + c.websearchFailed, total: c.websearchTotal, failed: c.websearchFailed }),
   };
   const current = run.stage === 'DONE' ? STAGES.length : STAGES.indexOf(run.stage);
@@ -125,6 +125,7 @@ function renderRun(run) {
     li.classList.toggle('done', i < current || run.status === 'COMPLETED');
   });
   $('run-bar').style.width = `${progressPercent(run, profilesDone)}%`;
+  $('run-costs').textContent = t('run.costs', { apify: run.calls?.apify ?? 0, perplexity: run.calls?.perplexity ?? 0, cacheHits: run.cacheHits ?? 0 });
   $('run-warning').hidden = !run.warning;
   $('run-warning').textContent = run.warning || '';
   $('run-error').hidden = !run.error;

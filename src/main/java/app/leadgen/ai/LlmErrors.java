@@ -17,10 +17,26 @@ public final class LlmErrors {
 
     private LlmErrors() {}
 
+    /**
+     * The error's {@code code} (or {@code type}). Read defensively: Perplexity sends a number where
+     * OpenAI sends a string, and the SDK's typed accessors throw on that.
+     */
+    private static String errorCode(OpenAIServiceException e, int status) {
+        try {
+            return e.code().orElse(e.type().orElse("http-" + status));
+        } catch (RuntimeException unexpectedShape) {
+            try {
+                return e.type().orElse("http-" + status);
+            } catch (RuntimeException alsoUnexpected) {
+                return "http-" + status;
+            }
+        }
+    }
+
     public static ExternalServiceException map(String service, RuntimeException e, Clock clock) {
         if (e instanceof OpenAIServiceException s) {
             int status = s.statusCode();
-            String code = s.code().orElse(s.type().orElse("http-" + status));
+            String code = errorCode(s, status);
             boolean retryable = (status == 429 && !"insufficient_quota".equals(code)) || status >= 500;
             List<String> retryAfter = s.headers().values("retry-after");
             Duration wait = retryAfter.isEmpty() ? null : RetryAfter.parse(retryAfter.get(0), clock);

@@ -89,6 +89,43 @@ public class LeadStore {
         });
     }
 
+    /** Records that the scraper was asked about these usernames and had nothing (private, gone). */
+    public void markScrapedWithoutData(java.util.Collection<String> usernames) {
+        var now = clock.instant();
+        for (String u : usernames) {
+            upsert(Finding.normalizeUsername(u), p -> {
+                p.enrichedAt = now;
+                p.updatedAt = now;
+            });
+        }
+    }
+
+    /** Of these usernames, those whose profile was scraped at or after {@code since}. */
+    public Set<String> scrapedSince(Collection<String> usernames, java.time.Instant since) {
+        return known(usernames).values().stream()
+                .filter(p -> p.enrichedAt != null && !p.enrichedAt.isBefore(since))
+                .map(p -> p.username)
+                .collect(Collectors.toSet());
+    }
+
+    /** Of these usernames, those searched on the web at or after {@code since}. */
+    public Set<String> searchedSince(Collection<String> usernames, java.time.Instant since) {
+        return known(usernames).values().stream()
+                .filter(p -> p.websearchAt != null && !p.websearchAt.isBefore(since))
+                .map(p -> p.username)
+                .collect(Collectors.toSet());
+    }
+
+    private Map<String, InstagramProfile> known(Collection<String> usernames) {
+        Map<String, InstagramProfile> known = new java.util.HashMap<>();
+        List<String> all =
+                usernames.stream().map(Finding::normalizeUsername).distinct().toList();
+        for (List<String> chunk : chunks(all, 500)) {
+            profiles.findByUsernameIn(chunk).forEach(p -> known.put(p.username, p));
+        }
+        return known;
+    }
+
     /** The usernames (of the given ones) that still lack an email, phone or website. */
     public List<String> usernamesMissingContact(Collection<String> usernames) {
         Set<String> wanted =

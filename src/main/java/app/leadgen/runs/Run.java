@@ -48,6 +48,8 @@ class Run {
     int websearchTotal;
     int websearchDone;
     int websearchFailed;
+    int cacheHits;
+    int profilesCached;
 
     @Column(nullable = false)
     Instant createdAt;

@@ -49,6 +49,7 @@ class RunPipeline {
     private final SecretBox secrets;
     private final MessageSource messages;
     private final PipelineLimits limits;
+    private final java.time.Clock clock;
 
     RunPipeline(
             RunRepository runs,
@@ -59,7 +60,9 @@ class RunPipeline {
             LeadStore leadStore,
             SecretBox secrets,
             MessageSource messages,
-            PipelineLimits limits) {
+            PipelineLimits limits,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.progress = progress;
         this.hashtagSearch = hashtagSearch;
@@ -106,7 +109,14 @@ class RunPipeline {
 
     private List<String> crawl(long runId, String keyword, String sessionId) {
         progress.stage(runId, RunStage.CRAWL);
-        List<HashtagHit> hits = hashtagSearch.search(keyword, sessionId);
+        List<HashtagHit> hits;
+        try {
+            hits = hashtagSearch.search(keyword, sessionId);
+            progress.ledger(runId, "apify", "hashtag-search", 1, "ok");
+        } catch (ExternalServiceException e) {
+            progress.ledger(runId, "apify", "hashtag-search", 1, e.errorType());
+            throw e;
+        }
         List<Finding> findings = HashtagFlattener.flatten(hits);
         leadStore.saveFindings(runId, keyword, findings);
         List<String> usernames = HashtagFlattener.usernames(findings);
@@ -116,7 +126,13 @@ class RunPipeline {
         return usernames;
     }
 
-    private void enrichProfiles(long runId, List<String> usernames, String sessionId) {
+    private void enrichProfiles(long runId, List<String> all, String sessionId) {
+        // no double spend: profiles scraped within the freshness window are reused, not bought again
+        java.util.Set<String> fresh =
+                leadStore.scrapedSince(all, clock.instant().minus(limits.freshness()));
+        List<String> usernames = all.stream().filter(u -> !fresh.contains(u)).toList();
+        progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
+        progress.add(runId, Counter.CACHE_HITS, fresh.size());
         List<List<String>> batches = batches(usernames, profileScraper.batchSize());
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
         runConcurrently("profiles-" + runId, limits.profileCalls(), batches, batch -> {
@@ -124,8 +140,17 @@ class RunPipeline {
                 return;
             }
             try {
-                Map<String, ProfileData> found = profileScraper.scrape(batch, sessionId);
+                Map<String, ProfileData> found;
+                try {
+                    found = profileScraper.scrape(batch, sessionId);
+                    progress.ledger(runId, "apify", "profile-scrape", batch.size(), "ok");
+                } catch (ExternalServiceException e) {
+                    progress.ledger(runId, "apify", "profile-scrape", batch.size(), e.errorType());
+                    throw e;
+                }
                 found.values().forEach(leadStore::saveProfile);
+                leadStore.markScrapedWithoutData(
+                        batch.stream().filter(u -> !found.containsKey(u)).toList());
                 int hit = (int) batch.stream().filter(found::containsKey).count();
                 progress.add(runId, Counter.PROFILES_ENRICHED, hit);
                 progress.add(runId, Counter.PROFILES_NOT_FOUND, batch.size() - hit);
@@ -148,7 +173,12 @@ class RunPipeline {
     }
 
     private void searchMissingContacts(long runId, List<String> usernames) {
-        List<String> missing = leadStore.usernamesMissingContact(usernames);
+        List<String> incomplete = leadStore.usernamesMissingContact(usernames);
+        java.util.Set<String> searched =
+                leadStore.searchedSince(incomplete, clock.instant().minus(limits.freshness()));
+        List<String> missing =
+                incomplete.stream().filter(u -> !searched.contains(u)).toList();
+        progress.add(runId, Counter.CACHE_HITS, searched.size());
         if (missing.isEmpty()) {
             return;
         }
@@ -164,9 +194,11 @@ class RunPipeline {
             }
             try {
                 ContactData contact = contactSearch.find(username);
+                progress.ledger(runId, "perplexity", "contact-search", 1, "ok");
                 leadStore.fillMissingContact(username, contact, contactSearch.source());
                 progress.add(runId, Counter.WEBSEARCH_DONE, 1);
             } catch (ExternalServiceException e) {
+                progress.ledger(runId, "perplexity", "contact-search", 1, e.errorType());
                 progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
                 if (e.credentialsRejected()) {
                     rejected.compareAndSet(null, e);

@@ -20,7 +20,9 @@ class RunProgress {
         PROFILES_FAILED("profiles_failed"),
         WEBSEARCH_TOTAL("websearch_total"),
         WEBSEARCH_DONE("websearch_done"),
-        WEBSEARCH_FAILED("websearch_failed");
+        WEBSEARCH_FAILED("websearch_failed"),
+        CACHE_HITS("cache_hits"),
+        PROFILES_CACHED("profiles_cached");
 
         final String column;
 
@@ -76,6 +78,31 @@ class RunProgress {
                 .param("w", clip(warning))
                 .param("id", runId)
                 .update();
+    }
+
+    /** One line in the ledger of external calls (service, what, how many units, how it ended). */
+    void ledger(long runId, String service, String operation, int units, String outcome) {
+        jdbc.sql("insert into external_calls (run_id, service, operation, units, outcome, created_at)"
+                        + " values (:run, :service, :op, :units, :outcome, :now)")
+                .param("run", runId)
+                .param("service", service)
+                .param("op", operation)
+                .param("units", units)
+                .param("outcome", outcome)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Calls per service for a run, from the ledger. */
+    java.util.Map<String, Integer> calls(long runId) {
+        java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
+        calls.put("apify", 0);
+        calls.put("perplexity", 0);
+        jdbc.sql("select service, count(*) from external_calls where run_id = :run group by service")
+                .param("run", runId)
+                .query((rs, n) -> calls.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return calls;
     }
 
     boolean stopRequested(long runId) {

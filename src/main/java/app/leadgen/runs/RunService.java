@@ -22,14 +22,17 @@ public class RunService {
     private final ApifyClient apify;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RunProgress progress;
 
     RunService(
+            RunProgress progress,
             RunRepository runs,
             JobScheduler jobs,
             SecretBox secrets,
             ApifyClient apify,
             TransactionTemplate tx,
             Clock clock) {
+        this.progress = progress;
         this.runs = runs;
         this.jobs = jobs;
         this.secrets = secrets;
@@ -47,17 +50,19 @@ public class RunService {
         long id = run.id;
         // enqueued after the commit above, so the worker always finds the run
         jobs.<RunJob>enqueue(job -> job.execute(id));
-        return RunView.of(run);
+        return RunView.of(run, progress.calls(run.id));
     }
 
     public RunView get(long id) {
         return runs.findById(id)
-                .map(RunView::of)
+                .map(r -> RunView.of(r, progress.calls(r.id)))
                 .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
     }
 
     public List<RunView> recent() {
-        return runs.findTop20ByOrderByIdDesc().stream().map(RunView::of).toList();
+        return runs.findTop20ByOrderByIdDesc().stream()
+                .map(r -> RunView.of(r, progress.calls(r.id)))
+                .toList();
     }
 
     /** Asks a run to stop: calls in flight finish, nothing new starts, every result is kept. */

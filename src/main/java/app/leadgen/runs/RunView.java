@@ -13,6 +13,8 @@ public record RunView(
         String error,
         String warning,
         boolean stopRequested,
+        int cacheHits,
+        java.util.Map<String, Integer> calls,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {
@@ -25,11 +27,12 @@ public record RunView(
             int profilesEnriched,
             int profilesNotFound,
             int profilesFailed,
+            int profilesCached,
             int websearchTotal,
             int websearchDone,
             int websearchFailed) {}
 
-    static RunView of(Run r) {
+    static RunView of(Run r, java.util.Map<String, Integer> calls) {
         return new RunView(
                 r.id,
                 r.source,
@@ -43,12 +46,15 @@ public record RunView(
                         r.profilesEnriched,
                         r.profilesNotFound,
                         r.profilesFailed,
+                        r.profilesCached,
                         r.websearchTotal,
                         r.websearchDone,
                         r.websearchFailed),
                 r.errorMessage,
                 r.warning,
                 r.stopRequested,
+                r.cacheHits,
+                calls,
                 r.createdAt,
                 r.startedAt,
                 r.finishedAt);
