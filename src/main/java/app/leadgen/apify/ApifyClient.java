@@ -1,5 +1,6 @@
 package app.leadgen.apify;
 
+import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.MissingSetting;
 import app.leadgen.support.RetryAfter;
@@ -100,6 +101,12 @@ public class ApifyClient implements SettingsCheck, DisposableBean {
         post.setHeader("Authorization", "Bearer " + properties.token());
         post.setHeader("Accept", "application/json");
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        Cancellation cancellation = Cancellation.current();
+        if (cancellation != null && cancellation.cancelled()) {
+            throw cancelled();
+        }
+        // an emergency stop aborts the request: the connection is closed, the actor run is not waited for
+        Runnable unregister = cancellation == null ? () -> {} : cancellation.register(post::cancel);
         try {
             return http.execute(post, response -> {
                 int status = response.getCode();
@@ -115,6 +122,9 @@ public class ApifyClient implements SettingsCheck, DisposableBean {
         } catch (SocketTimeoutException e) {
             throw new ExternalServiceException("apify", 0, "timeout", "Apify did not answer in time", true, null);
         } catch (IOException e) {
+            if (cancellation != null && cancellation.cancelled()) {
+                throw cancelled();
+            }
             throw new ExternalServiceException(
                     "apify",
                     0,
@@ -122,7 +132,14 @@ public class ApifyClient implements SettingsCheck, DisposableBean {
                     "Apify could not be reached: " + e.getClass().getSimpleName(),
                     true,
                     null);
+        } finally {
+            unregister.run();
         }
+    }
+
+    private static ExternalServiceException cancelled() {
+        return new ExternalServiceException(
+                "apify", 0, "cancelled", "the call was cancelled by an emergency stop", false, null);
     }
 
     private List<JsonNode> parseItems(String actorId, String text) {

@@ -20,6 +20,11 @@ class PipelineLimits {
         this.freshness = freshness;
     }
 
+    /** How often a running pipeline looks for an emergency stop (keeps "stopped within 2 s"). */
+    long stopPollMillis() {
+        return 300;
+    }
+
     /** How long a scraped profile or a web search counts as fresh: within it, nothing is paid for twice. */
     java.time.Duration freshness() {
         return freshness;

@@ -9,9 +9,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A run and its progress. Counters are changed with single UPDATE statements (see RunProgress). */
+/**
+ * A run and its progress. Counters are changed with single UPDATE statements (see RunProgress);
+ * {@code @DynamicUpdate} makes entity saves (stop, resume) write only the columns they changed, so
+ * they never overwrite counters a running pipeline incremented meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "runs")
 class Run {
 
@@ -39,6 +45,7 @@ class Run {
     String sessionSecret;
 
     boolean stopRequested;
+    boolean emergencyStop;
     int hashtags;
     int findings;
     int usernames;

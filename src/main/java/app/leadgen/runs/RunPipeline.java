@@ -10,6 +10,7 @@ import app.leadgen.leads.Finding;
 import app.leadgen.leads.LeadStore;
 import app.leadgen.leads.ProfileData;
 import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.SecretBox;
 import java.util.ArrayList;
@@ -17,9 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -80,23 +85,55 @@ class RunPipeline {
             return;
         }
         String sessionId = secrets.open(run.sessionSecret);
+        Cancellation cancellation = new Cancellation();
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(threads("stop-watch-" + runId));
+        // an emergency stop may arrive at any instance: the flag in the database reaches this one
+        watcher.scheduleWithFixedDelay(
+                () -> {
+                    if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
+                        log.warn("run {}: emergency stop, cancelling calls in flight", runId);
+                        cancellation.cancel();
+                    }
+                },
+                limits.stopPollMillis(),
+                limits.stopPollMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            List<String> usernames = crawl(runId, run.keyword, sessionId);
+            cancellation.runBound(() -> pipeline(runId, run, sessionId, cancellation));
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+
+    private void pipeline(long runId, Run run, String sessionId, Cancellation cancellation) {
+        try {
+            // a resumed run keeps what its crawl found and does only what is left
+            boolean resumed = run.findings > 0;
+            List<String> usernames;
+            if (resumed) {
+                usernames = leadStore.usernamesOfRun(runId);
+                progress.resetEnrichmentCounters(runId);
+            } else {
+                usernames = crawl(runId, run.keyword, sessionId);
+            }
             if (stopIfRequested(runId)) {
                 return;
             }
             progress.stage(runId, RunStage.PROFILES);
-            enrichProfiles(runId, usernames, sessionId);
+            enrichProfiles(runId, usernames, sessionId, cancellation);
             if (stopIfRequested(runId)) {
                 return;
             }
             progress.stage(runId, RunStage.WEBSEARCH);
-            searchMissingContacts(runId, usernames);
+            searchMissingContacts(runId, usernames, cancellation);
             if (stopIfRequested(runId)) {
                 return;
             }
             progress.finish(runId, RunStatus.COMPLETED, null);
         } catch (ExternalServiceException e) {
+            if (stopIfRequested(runId)) {
+                return; // the failure was the cancellation of an emergency stop
+            }
             progress.finish(runId, RunStatus.FAILED, describe(e));
         } catch (RuntimeException e) {
             log.error("run {} failed", runId, e);
@@ -126,7 +163,7 @@ class RunPipeline {
         return usernames;
     }
 
-    private void enrichProfiles(long runId, List<String> all, String sessionId) {
+    private void enrichProfiles(long runId, List<String> all, String sessionId, Cancellation cancellation) {
         // no double spend: profiles scraped within the freshness window are reused, not bought again
         java.util.Set<String> fresh =
                 leadStore.scrapedSince(all, clock.instant().minus(limits.freshness()));
@@ -135,8 +172,8 @@ class RunPipeline {
         progress.add(runId, Counter.CACHE_HITS, fresh.size());
         List<List<String>> batches = batches(usernames, profileScraper.batchSize());
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
-        runConcurrently("profiles-" + runId, limits.profileCalls(), batches, batch -> {
-            if (fatal.get() != null || progress.stopRequested(runId)) {
+        runConcurrently("profiles-" + runId, limits.profileCalls(), batches, cancellation, batch -> {
+            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
                 return;
             }
             try {
@@ -155,6 +192,9 @@ class RunPipeline {
                 progress.add(runId, Counter.PROFILES_ENRICHED, hit);
                 progress.add(runId, Counter.PROFILES_NOT_FOUND, batch.size() - hit);
             } catch (ExternalServiceException e) {
+                if (cancellation.cancelled()) {
+                    return; // aborted by the emergency stop: neither a failure nor a result
+                }
                 progress.add(runId, Counter.PROFILES_FAILED, batch.size());
                 if (e.credentialsRejected()) {
                     fatal.compareAndSet(null, e);
@@ -172,7 +212,7 @@ class RunPipeline {
         }
     }
 
-    private void searchMissingContacts(long runId, List<String> usernames) {
+    private void searchMissingContacts(long runId, List<String> usernames, Cancellation cancellation) {
         List<String> incomplete = leadStore.usernamesMissingContact(usernames);
         java.util.Set<String> searched =
                 leadStore.searchedSince(incomplete, clock.instant().minus(limits.freshness()));
@@ -188,8 +228,8 @@ class RunPipeline {
         }
         progress.set(runId, Counter.WEBSEARCH_TOTAL, missing.size());
         AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
-        runConcurrently("websearch-" + runId, limits.websearchCalls(), missing, username -> {
-            if (rejected.get() != null || progress.stopRequested(runId)) {
+        runConcurrently("websearch-" + runId, limits.websearchCalls(), missing, cancellation, username -> {
+            if (rejected.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
                 return;
             }
             try {
@@ -215,8 +255,13 @@ class RunPipeline {
         }
     }
 
-    /** Runs the tasks with at most {@code parallelism} at once and waits for all of them. */
-    private static <T> void runConcurrently(String name, int parallelism, List<T> items, Consumer<T> task) {
+    /**
+     * Runs the tasks with at most {@code parallelism} at once and waits for all of them, unless the
+     * run is cancelled: then it stops waiting at once (calls that cannot be aborted finish on their
+     * own and are ignored).
+     */
+    private static <T> void runConcurrently(
+            String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
         if (items.isEmpty()) {
             return;
         }
@@ -224,9 +269,22 @@ class RunPipeline {
         try {
             List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
             for (T item : items) {
-                futures.add(CompletableFuture.runAsync(() -> task.accept(item), pool));
+                futures.add(CompletableFuture.runAsync(() -> cancellation.runBound(() -> task.accept(item)), pool));
             }
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+            while (!cancellation.cancelled()) {
+                try {
+                    all.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillWorking) {
+                    // check the cancellation again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancellation.cancel();
+                }
+            }
         } finally {
             pool.shutdownNow();
         }

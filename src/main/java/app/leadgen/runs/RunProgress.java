@@ -105,6 +105,23 @@ class RunProgress {
         return calls;
     }
 
+    boolean emergencyRequested(long runId) {
+        return jdbc.sql("select emergency_stop from runs where id = :id")
+                .param("id", runId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
+    }
+
+    /** Zeroes the counters of the stages a resumed run does again. */
+    void resetEnrichmentCounters(long runId) {
+        jdbc.sql("update runs set profiles_enriched = 0, profiles_not_found = 0, profiles_failed = 0,"
+                        + " profiles_cached = 0, websearch_total = 0, websearch_done = 0, websearch_failed = 0"
+                        + " where id = :id")
+                .param("id", runId)
+                .update();
+    }
+
     boolean stopRequested(long runId) {
         return jdbc.sql("select stop_requested from runs where id = :id")
                 .param("id", runId)

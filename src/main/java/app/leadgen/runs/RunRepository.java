@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface RunRepository extends JpaRepository<Run, Long> {
 
     List<Run> findTop20ByOrderByIdDesc();
+
+    List<Run> findByStatusIn(List<RunStatus> statuses);
 }

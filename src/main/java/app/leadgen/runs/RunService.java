@@ -82,6 +82,62 @@ public class RunService {
         return get(id);
     }
 
+    /**
+     * Emergency stop: like {@link #requestStop} but the running pipeline also aborts the calls in
+     * flight (it watches this flag), so the run is STOPPED within about two seconds.
+     */
+    public RunView emergencyStop(long id) {
+        tx.executeWithoutResult(s -> {
+            Run run = runs.findById(id)
+                    .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
+            emergencyStop(run);
+        });
+        return get(id);
+    }
+
+    /** The emergency stop for every run that has not finished; returns how many were stopped. */
+    public int emergencyStopAll() {
+        Integer stopped = tx.execute(s -> {
+            List<Run> active = runs.findByStatusIn(List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+            active.forEach(this::emergencyStop);
+            return active.size();
+        });
+        return stopped == null ? 0 : stopped;
+    }
+
+    private void emergencyStop(Run run) {
+        if (run.status.finished()) {
+            return;
+        }
+        run.stopRequested = true;
+        run.emergencyStop = true;
+        if (run.status == RunStatus.QUEUED) {
+            run.status = RunStatus.STOPPED;
+            run.finishedAt = clock.instant();
+            run.sessionSecret = null;
+        }
+    }
+
+    /** Continues a stopped or failed run: it keeps what it found and does only what is left. */
+    public RunView resume(long id, String sessionId) {
+        tx.executeWithoutResult(s -> {
+            Run run = runs.findById(id)
+                    .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
+            if (run.status != RunStatus.STOPPED && run.status != RunStatus.FAILED) {
+                throw ApiProblem.conflict("problem.runs.not-resumable", String.valueOf(id), run.status.name());
+            }
+            run.status = RunStatus.QUEUED;
+            run.stopRequested = false;
+            run.emergencyStop = false;
+            run.errorMessage = null;
+            run.warning = null;
+            run.finishedAt = null;
+            run.sessionSecret = secrets.seal(sessionId);
+        });
+        jobs.<RunJob>enqueue(job -> job.execute(id));
+        return get(id);
+    }
+
     static String validKeyword(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiProblem.badRequest("problem.runs.keyword-blank");

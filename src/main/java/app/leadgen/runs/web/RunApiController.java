@@ -56,6 +56,24 @@ class RunApiController {
         return runs.recent();
     }
 
+    @PostMapping("/{id}/emergency-stop")
+    @Operation(summary = "Emergency stop: cancels calls in flight, ends STOPPED within about 2 s, keeps results")
+    RunView emergencyStop(@PathVariable long id) {
+        return runs.emergencyStop(id);
+    }
+
+    @PostMapping("/emergency-stop")
+    @Operation(summary = "Emergency stop for every queued or running run")
+    java.util.Map<String, Integer> emergencyStopAll() {
+        return java.util.Map.of("stopped", runs.emergencyStopAll());
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Continue a STOPPED or FAILED run with only what is left (409 otherwise)")
+    ResponseEntity<RunView> resume(@PathVariable long id, HttpSession session) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id, igSession.resolve(null, session)));
+    }
+
     @PostMapping("/{id}/stop")
     @Operation(summary = "Stop a run: calls in flight finish, nothing new starts, results are kept")
     RunView stop(@PathVariable long id) {
