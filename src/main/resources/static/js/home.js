@@ -70,30 +70,100 @@ $('stop-button').addEventListener('click', async () => {
 function followRun(run) {
   state.runId = run.id;
   state.latestRunId = run.id;
+  state.following = run.id;
   renderRun(run);
-  clearTimeout(state.pollTimer);
+  stopFollowing();
+  state.following = run.id;
   let lastTableRefresh = 0;
-  const poll = async () => {
+  const onState = (current) => {
+    if (state.following !== current.id) return; // an emergency stop or another run took over
+    renderRun(current);
+    const now = Date.now();
+    const finished = isFinished(current);
+    if (finished || now - lastTableRefresh > 2000) {
+      lastTableRefresh = now;
+      loadLeads({ force: finished });
+    }
+    if (finished) {
+      stopFollowing();
+      announceEnd(current);
+    }
+  };
+  // live progress is pushed (Server-Sent Events); polling is only the fallback
+  if (window.EventSource) {
+    const source = new EventSource(`/api/runs/${run.id}/events`);
+    state.source = source;
+    source.addEventListener('run', (event) => onState(JSON.parse(event.data)));
+    source.onerror = () => {
+      source.close();
+      if (state.source === source) {
+        state.source = null;
+        if (state.following === run.id) poll(run.id, onState);
+      }
+    };
+  } else {
+    poll(run.id, onState);
+  }
+}
+
+function poll(id, onState) {
+  const tick = async () => {
     try {
-      const current = await api(`/api/runs/${run.id}`);
-      renderRun(current);
-      const now = Date.now();
-      const finished = ['STOPPED', 'COMPLETED', 'FAILED'].includes(current.status);
-      if (finished || now - lastTableRefresh > 2000) {
-        lastTableRefresh = now;
-        loadLeads({ force: finished });
-      }
-      if (finished) {
-        announceEnd(current);
-        return;
-      }
+      onState(await api(`/api/runs/${id}`));
     } catch (e) {
       // a slow or restarting server: keep the last state on screen and try again
     }
-    state.pollTimer = setTimeout(poll, POLL_MS);
+    if (state.following === id) state.pollTimer = setTimeout(tick, POLL_MS);
   };
-  state.pollTimer = setTimeout(poll, POLL_MS / 2);
+  state.pollTimer = setTimeout(tick, POLL_MS);
 }
+
+function stopFollowing() {
+  clearTimeout(state.pollTimer);
+  if (state.source) state.source.close();
+  state.source = null;
+  state.following = null;
+}
+
+/** The emergency stop resets the page at once; the server's answer only confirms it. */
+async function emergencyStop(url) {
+  const id = state.runId;
+  stopFollowing();
+  if (id) {
+    const status = $('run-status');
+    status.textContent = t('run.status.STOPPED');
+    status.className = 'status-badge STOPPED';
+    $('stop-button').hidden = true;
+    $('emergency-button').hidden = true;
+    $('resume-button').hidden = false;
+  }
+  $('run-button').disabled = false;
+  toast(t('run.emergencySent'), 'error');
+  try {
+    const answer = await api(url, { method: 'POST', timeoutMs: 4000 });
+    const stopped = answer && 'stopped' in answer ? answer.stopped : 1;
+    toast(t('run.emergencyConfirmed', { stopped }), 'success');
+    if (id) renderRun(await api(`/api/runs/${id}`));
+    loadLeads();
+  } catch (e) {
+    toast(t('run.emergencyUnconfirmed', { error: e.message }), 'error', 12000);
+  }
+}
+
+$('emergency-button').addEventListener('click', () => state.runId && emergencyStop(`/api/runs/${state.runId}/emergency-stop`));
+$('emergency-all').addEventListener('click', () => emergencyStop('/api/runs/emergency-stop'));
+$('resume-button').addEventListener('click', async () => {
+  if (!state.runId) return;
+  await busy($('resume-button'), async () => {
+    try {
+      const run = await api(`/api/runs/${state.runId}/resume`, { method: 'POST' });
+      toast(t('run.resumed', { id: run.id }), 'success');
+      followRun(run);
+    } catch (e) {
+      toast(e.message, 'error');
+    }
+  });
+});
 
 function announceEnd(run) {
   if (run.status === 'COMPLETED') toast(t('run.completed', { id: run.id, findings: run.counts.findings }), 'success');
@@ -131,6 +201,8 @@ function renderRun(run) {
   $('run-error').hidden = !run.error;
   $('run-error').textContent = run.error || '';
   $('stop-button').hidden = isFinished(run) || run.stopRequested;
+  $('emergency-button').hidden = isFinished(run);
+  $('resume-button').hidden = !['STOPPED', 'FAILED'].includes(run.status);
 }
 
 function isFinished(run) {

@@ -23,10 +23,22 @@ class RunApiController {
 
     private final RunService runs;
     private final InstagramSession igSession;
+    private final RunEvents events;
 
-    RunApiController(RunService runs, InstagramSession igSession) {
+    RunApiController(RunService runs, InstagramSession igSession, RunEvents events) {
         this.runs = runs;
         this.igSession = igSession;
+        this.events = events;
+    }
+
+    @GetMapping(value = "/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-Sent Events: a 'run' event with the run's state whenever it changes, until it ends")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
+        runs.get(id); // 404 for an unknown run
+        if (events.full()) {
+            throw new app.leadgen.support.ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.runs.too-many-streams");
+        }
+        return events.follow(id);
     }
 
     /** Body of {@code POST /api/runs}. {@code sessionId} overrides the stored Instagram session id. */
