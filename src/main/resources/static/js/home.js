@@ -67,16 +67,19 @@ $('stop-button').addEventListener('click', async () => {
   });
 });
 
-function followRun(run) {
+function followRun(run, { quiet = false } = {}) {
   state.runId = run.id;
   state.latestRunId = run.id;
   state.following = run.id;
-  renderRun(run);
+  if (!(quiet && state.emergencyPending === run.id && !isFinished(run))) renderRun(run);
   stopFollowing();
   state.following = run.id;
   let lastTableRefresh = 0;
   const onState = (current) => {
-    if (state.following !== current.id) return; // an emergency stop or another run took over
+    if (state.following !== current.id) return; // another run took over
+    // after an emergency stop the page stays reset until the server reports the run finished
+    if (state.emergencyPending === current.id && !isFinished(current)) return;
+    if (isFinished(current)) state.emergencyPending = null;
     renderRun(current);
     const now = Date.now();
     const finished = isFinished(current);
@@ -86,7 +89,7 @@ function followRun(run) {
     }
     if (finished) {
       stopFollowing();
-      announceEnd(current);
+      if (!quiet) announceEnd(current);
     }
   };
   // live progress is pushed (Server-Sent Events); polling is only the fallback
@@ -129,6 +132,7 @@ function stopFollowing() {
 async function emergencyStop(url) {
   const id = state.runId;
   stopFollowing();
+  state.emergencyPending = id;
   if (id) {
     const status = $('run-status');
     status.textContent = t('run.status.STOPPED');
@@ -143,7 +147,7 @@ async function emergencyStop(url) {
     const answer = await api(url, { method: 'POST', timeoutMs: 4000 });
     const stopped = answer && 'stopped' in answer ? answer.stopped : 1;
     toast(t('run.emergencyConfirmed', { stopped }), 'success');
-    if (id) renderRun(await api(`/api/runs/${id}`));
+    if (id) followRun(await api(`/api/runs/${id}`), { quiet: true });
     loadLeads();
   } catch (e) {
     toast(t('run.emergencyUnconfirmed', { error: e.message }), 'error', 12000);
@@ -156,6 +160,7 @@ $('resume-button').addEventListener('click', async () => {
   if (!state.runId) return;
   await busy($('resume-button'), async () => {
     try {
+      state.emergencyPending = null;
       const run = await api(`/api/runs/${state.runId}/resume`, { method: 'POST' });
       toast(t('run.resumed', { id: run.id }), 'success');
       followRun(run);
