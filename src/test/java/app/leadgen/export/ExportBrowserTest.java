@@ -15,6 +15,7 @@ import app.leadgen.testing.Api;
 import app.leadgen.testing.Browser;
 import app.leadgen.testing.Fakes;
 import app.leadgen.testing.IntegrationTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -169,7 +171,7 @@ class ExportBrowserTest extends IntegrationTest {
         // the sheet got this run's rows in the table's order
         List<String> usernames = new ArrayList<>();
         GOOGLE.findAll(anyRequestedFor(urlPathMatching(".*:append"))).stream()
-                .sorted(java.util.Comparator.comparing(r -> r.getLoggedDate()))
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
                 .forEach(r -> JSON.readTree(r.getBodyAsString())
                         .path("values")
                         .forEach(row -> usernames.add(row.path(0).asString())));

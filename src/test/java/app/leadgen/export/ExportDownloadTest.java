@@ -5,6 +5,7 @@ import static app.leadgen.export.ExportFixtures.HEADERS;
 import static app.leadgen.export.ExportFixtures.MESSY_BIO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadgen.leads.Finding;
 import app.leadgen.leads.LeadStore;
 import app.leadgen.testing.Api;
 import app.leadgen.testing.IntegrationTest;
@@ -185,7 +186,7 @@ class ExportDownloadTest extends IntegrationTest {
     @Test
     void withoutRunIdEveryRunIsExportedAndWithItOnlyThatRun() throws IOException {
         long other = fixtures.newRun();
-        store.saveFindings(other, "andere", List.of(new app.leadgen.leads.Finding("other", fixtures.p + "elsewhere")));
+        store.saveFindings(other, "andere", List.of(new Finding("other", fixtures.p + "elsewhere")));
 
         List<String> onlyRun =
                 usernames(parseCsv(download("/export?format=csv&runId=" + run).body()));
