@@ -1,4 +1,4 @@
-// The main page: session modal, keyword run with live progress, and the sortable, paged leads table.
+// The main page: session modal, keyword run with live progress, the sortable, paged leads table and its exports.
 import { api, busy, t, toast } from './common.js';
 
 const PAGE_SIZE = 50;
@@ -242,12 +242,21 @@ $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.
 $('page-next').addEventListener('click', () => { state.page += 1; loadLeads(); });
 $('only-latest-run').addEventListener('change', (e) => { state.onlyLatest = e.target.checked; state.page = 0; loadLeads(); });
 
+/** The table's filter and sort as query parameters: the same for the page and for every export. */
+function filterParams() {
+  const params = new URLSearchParams({ sort: `${state.sort},${state.dir}` });
+  if (state.onlyLatest && state.latestRunId) params.set('runId', state.latestRunId);
+  return params;
+}
+
 let loading = null;
 async function loadLeads({ force = true } = {}) {
   // a refresh while someone types into an e-mail field would steal the focus: wait for the next one
   if (!force && document.activeElement?.closest('#leads-body')) return;
-  const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE, sort: `${state.sort},${state.dir}` });
-  if (state.onlyLatest && state.latestRunId) params.set('runId', state.latestRunId);
+  const params = filterParams();
+  params.set('page', state.page);
+  params.set('size', PAGE_SIZE);
+  updateExportLinks();
   const request = api(`/api/leads?${params}`);
   loading = request;
   try {
@@ -439,6 +448,29 @@ function withSource(value, source) {
   }
   return span;
 }
+
+// ---------- exports ----------
+/** The download links carry what the table shows, so the file has the same rows in the same order. */
+function updateExportLinks() {
+  for (const format of ['csv', 'xlsx']) {
+    const params = filterParams();
+    params.set('format', format);
+    $(`export-${format}`).href = `/export?${params}`;
+  }
+}
+
+$('export-sheets').addEventListener('click', async () => {
+  await busy($('export-sheets'), async () => {
+    try {
+      // thousands of rows go to Google in chunks: allow far more than the usual 15 s
+      const result = await api(`/export/sheets?${filterParams()}`, { method: 'POST', timeoutMs: 300000 });
+      const note = toast(`${t('export.sheets.done')} `, 'success', 30000);
+      note.append(link(t('export.sheets.open'), result.url));
+    } catch (e) {
+      toast(e.message, 'error', 12000);
+    }
+  });
+});
 
 // ---------- start ----------
 async function init() {

@@ -2,6 +2,7 @@ package app.leadgen.google;
 
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.MissingSetting;
+import app.leadgen.support.RetryAfter;
 import app.leadgen.support.SettingsCheck;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
@@ -17,6 +18,8 @@ import com.google.auth.oauth2.UserCredentials;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -118,7 +121,9 @@ public class GoogleApis implements SettingsCheck {
             int status = g.getStatusCode();
             boolean retryable =
                     status == 429 || status >= 500 || reason.toLowerCase().contains("ratelimit");
-            return new ExternalServiceException(service, status, reason, message, retryable, null);
+            // Google sends Retry-After with some 429/503 answers; callers wait at least that long
+            Duration retryAfter = RetryAfter.parse(g.getHeaders().getRetryAfter(), Clock.systemUTC());
+            return new ExternalServiceException(service, status, reason, message, retryable, retryAfter);
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("invalid_grant")) {

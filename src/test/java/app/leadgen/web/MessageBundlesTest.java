@@ -24,6 +24,21 @@ class MessageBundlesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            try (var in = MessageBundlesTest.class.getResourceAsStream("/" + file)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                    if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                        keys.add(line.substring(0, line.indexOf('=')).strip());
+                    }
+                }
+            }
+            assertThat(keys).as(file).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void everyArgumentSurvivesFormatting() throws IOException {
         for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
             Properties p = load(file);

@@ -11,7 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Without any credentials the app still starts, and says what is missing and how to add it. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"leadgen.apify.token=", "leadgen.perplexity.api-key="})
+        properties = {"leadgen.apify.token=", "leadgen.perplexity.api-key=", "leadgen.google.refresh-token="})
 @ActiveProfiles("test")
 class MissingSettingsTest {
 
@@ -29,5 +29,14 @@ class MissingSettingsTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("detail").asString()).contains("APIFY_TOKEN");
         assertThat(api.get("/api/runs").json().size()).isZero();
+
+        assertThat(page).contains("GMAIL_REFRESH_TOKEN fehlt");
+        var noSheets = api.postForm("/export/sheets", "");
+        assertThat(noSheets.status()).isEqualTo(409);
+        assertThat(noSheets.contentType()).startsWith("application/problem+json");
+        assertThat(noSheets.json().path("detail").asString())
+                .contains("GMAIL_CLIENT_ID", "GMAIL_CLIENT_SECRET", "GMAIL_REFRESH_TOKEN");
+        // the downloads need no credentials at all
+        assertThat(api.get("/export?format=csv").status()).isEqualTo(200);
     }
 }

@@ -2,6 +2,7 @@ package app.leadgen.leads.web;
 
 import app.leadgen.leads.LeadPage;
 import app.leadgen.leads.LeadQuery;
+import app.leadgen.leads.LeadSort;
 import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,7 +32,7 @@ class LeadApiController {
             @Parameter(
                             description = "field,asc|desc; fields: id, username, fullName, bio, email, phone, website,"
                                     + " followers, hashtag, keyword, foundAt, runId, duplicate, source")
-                    @RequestParam(defaultValue = "foundAt,desc")
+                    @RequestParam(defaultValue = LeadSort.DEFAULT)
                     String sort) {
         if (page < 0) {
             throw ApiProblem.badRequest("problem.leads.page");
@@ -39,14 +40,9 @@ class LeadApiController {
         if (size < 1 || size > LeadQuery.MAX_PAGE_SIZE) {
             throw ApiProblem.badRequest("problem.leads.size", LeadQuery.MAX_PAGE_SIZE);
         }
-        String[] parts = sort.split(",", -1);
-        String field = parts[0].trim();
-        String direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
-        if (!LeadQuery.isSortable(field)
-                || parts.length > 2
-                || !(direction.equals("asc") || direction.equals("desc"))) {
-            throw ApiProblem.badRequest("problem.leads.sort", String.join(", ", LeadQuery.sortableFields()));
-        }
-        return query.page(runId, page, size, field, direction.equals("asc"));
+        LeadSort order = LeadSort.parse(sort)
+                .orElseThrow(() ->
+                        ApiProblem.badRequest("problem.leads.sort", String.join(", ", LeadQuery.sortableFields())));
+        return query.page(runId, page, size, order.field(), order.ascending());
     }
 }
