@@ -188,7 +188,8 @@ function renderRun(run) {
   const profilesDone = c.profilesEnriched + c.profilesNotFound + c.profilesFailed + c.profilesCached;
   const counts = {
     CRAWL: t('run.counts.crawl', c),
-    PROFILES: t('run.counts.profiles', { done: profilesDone, total: c.usernames, enriched: c.profilesEnriched, notFound: c.profilesNotFound, failed: c.profilesFailed, cached: c.profilesCached }),
+    PROFILES: t('run.counts.profiles', { done: profilesDone, total: c.usernames, enriched: c.profilesEnriched, notFound: c.profilesNotFound, failed: c.profilesFailed, cached: c.profilesCached })
+      + (c.batches > 1 ? ` – ${t('run.counts.batch', c)}` : ''),
     WEBSEARCH: t('run.counts.websearch', { done: c.websearchDone + c.websearchFailed, total: c.websearchTotal, failed: c.websearchFailed }),
   };
   const current = run.stage === 'DONE' ? STAGES.length : STAGES.indexOf(run.stage);
@@ -389,7 +390,11 @@ function showSent(container, sentAt) {
 // ---------- settings panel ----------
 async function loadSettings() {
   try {
-    const [prompts, ai] = await Promise.all([api('/api/settings/prompts'), api('/api/settings/ai')]);
+    const [prompts, ai, batches] = await Promise.all([
+      api('/api/settings/prompts'), api('/api/settings/ai'), api('/api/settings/runs'),
+    ]);
+    $('batch-size').value = batches.batchSize;
+    $('batch-pause').value = batches.batchPauseSeconds;
     $('prompt-system').value = prompts.system;
     $('prompt-user').value = prompts.user;
     $('ai-model').value = ai.model;
@@ -406,6 +411,10 @@ $('settings-form').addEventListener('submit', async (event) => {
     try {
       await api('/api/settings/prompts', { method: 'PUT', body: { system: $('prompt-system').value, user: $('prompt-user').value } });
       await api('/api/settings/ai', { method: 'PUT', body: { model: $('ai-model').value } });
+      await api('/api/settings/runs', {
+        method: 'PUT',
+        body: { batchSize: Number($('batch-size').value), batchPauseSeconds: Number($('batch-pause').value) },
+      });
       toast(t('settings.saved'), 'success');
     } catch (e) {
       error.textContent = e.message;

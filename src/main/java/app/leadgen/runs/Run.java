@@ -57,6 +57,8 @@ class Run {
     int websearchFailed;
     int cacheHits;
     int profilesCached;
+    int batchCurrent;
+    int batchTotal;
 
     @Column(nullable = false)
     Instant createdAt;

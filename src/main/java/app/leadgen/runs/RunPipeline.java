@@ -55,6 +55,7 @@ class RunPipeline {
     private final MessageSource messages;
     private final PipelineLimits limits;
     private final java.time.Clock clock;
+    private final BatchSettings batchSettings;
 
     RunPipeline(
             RunRepository runs,
@@ -66,8 +67,10 @@ class RunPipeline {
             SecretBox secrets,
             MessageSource messages,
             PipelineLimits limits,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            BatchSettings batchSettings) {
         this.clock = clock;
+        this.batchSettings = batchSettings;
         this.runs = runs;
         this.progress = progress;
         this.hashtagSearch = hashtagSearch;
@@ -170,8 +173,50 @@ class RunPipeline {
         List<String> usernames = all.stream().filter(u -> !fresh.contains(u)).toList();
         progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
         progress.add(runId, Counter.CACHE_HITS, fresh.size());
-        List<List<String>> batches = batches(usernames, profileScraper.batchSize());
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
+        // seed 001: batches of at most 50 profiles with an anti-spam pause between them
+        BatchSettings.Batches pacing = batchSettings.current();
+        List<List<String>> rounds = batches(usernames, pacing.batchSize());
+        progress.set(runId, Counter.BATCH_TOTAL, rounds.size());
+        for (int round = 0; round < rounds.size(); round++) {
+            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
+                break;
+            }
+            if (round > 0 && !pause(runId, pacing.batchPauseSeconds(), cancellation)) {
+                break;
+            }
+            progress.set(runId, Counter.BATCH_CURRENT, round + 1);
+            scrapeRound(runId, rounds.get(round), sessionId, cancellation, fatal);
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+    }
+
+    /** Waits between batches, in short steps so a stop ends the wait at once; false when stopped. */
+    private boolean pause(long runId, int seconds, Cancellation cancellation) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (cancellation.cancelled() || progress.stopRequested(runId)) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void scrapeRound(
+            long runId,
+            List<String> usernames,
+            String sessionId,
+            Cancellation cancellation,
+            AtomicReference<ExternalServiceException> fatal) {
+        List<List<String>> batches = batches(usernames, profileScraper.batchSize());
         runConcurrently("profiles-" + runId, limits.profileCalls(), batches, cancellation, batch -> {
             if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
                 return;
@@ -207,9 +252,6 @@ class RunPipeline {
                 log.error("run {}: a profile batch of {} could not be processed", runId, batch.size(), e);
             }
         });
-        if (fatal.get() != null) {
-            throw fatal.get();
-        }
     }
 
     private void searchMissingContacts(long runId, List<String> usernames, Cancellation cancellation) {

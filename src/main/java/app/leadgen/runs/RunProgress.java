@@ -22,7 +22,9 @@ class RunProgress {
         WEBSEARCH_DONE("websearch_done"),
         WEBSEARCH_FAILED("websearch_failed"),
         CACHE_HITS("cache_hits"),
-        PROFILES_CACHED("profiles_cached");
+        PROFILES_CACHED("profiles_cached"),
+        BATCH_CURRENT("batch_current"),
+        BATCH_TOTAL("batch_total");
 
         final String column;
 

@@ -30,7 +30,9 @@ public record RunView(
             int profilesCached,
             int websearchTotal,
             int websearchDone,
-            int websearchFailed) {}
+            int websearchFailed,
+            int batch,
+            int batches) {}
 
     static RunView of(Run r, java.util.Map<String, Integer> calls) {
         return new RunView(
@@ -49,7 +51,9 @@ public record RunView(
                         r.profilesCached,
                         r.websearchTotal,
                         r.websearchDone,
-                        r.websearchFailed),
+                        r.websearchFailed,
+                        r.batchCurrent,
+                        r.batchTotal),
                 r.errorMessage,
                 r.warning,
                 r.stopRequested,
