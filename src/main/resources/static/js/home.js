@@ -44,7 +44,10 @@ $('run-form').addEventListener('submit', async (event) => {
   error.hidden = true;
   await busy($('run-button'), async () => {
     try {
-      const run = await api('/api/runs', { method: 'POST', body: { keyword: $('keyword').value } });
+      const run = await api('/api/runs', {
+        method: 'POST',
+        body: { keyword: $('keyword').value, selectHashtags: $('select-hashtags').checked },
+      });
       toast(t('run.started', { id: run.id }), 'success');
       followRun(run);
     } catch (e) {
@@ -201,6 +204,7 @@ function renderRun(run) {
     li.classList.toggle('done', i < current || run.status === 'COMPLETED');
   });
   $('run-bar').style.width = `${progressPercent(run, profilesDone)}%`;
+  renderSelection(run);
   $('run-costs').textContent = t('run.costs', { apify: run.calls?.apify ?? 0, perplexity: run.calls?.perplexity ?? 0, cacheHits: run.cacheHits ?? 0 });
   $('run-warning').hidden = !run.warning;
   $('run-warning').textContent = run.warning || '';
@@ -227,6 +231,50 @@ function progressPercent(run, profilesDone) {
     default: return 5;
   }
 }
+
+// ---------- hashtag selection (the run waits after its crawl) ----------
+function renderSelection(run) {
+  const form = $('selection');
+  if (run.status !== 'AWAITING_SELECTION') {
+    form.hidden = true;
+    return;
+  }
+  if (!form.hidden && form.dataset.run === String(run.id)) return; // keep the user's ticks
+  form.dataset.run = run.id;
+  const items = (run.hashtags || []).map((h) => {
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    label.className = 'form-check-label d-flex gap-2 align-items-center fw-normal';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.className = 'form-check-input m-0';
+    box.value = h.name;
+    box.checked = h.newUsernames > 0;
+    const text = document.createElement('span');
+    text.textContent = t('run.selection.row', { name: h.name, posts: h.posts == null ? '–' : Number(h.posts).toLocaleString(), usernames: h.usernames, newUsernames: h.newUsernames });
+    label.append(box, text);
+    li.append(label);
+    return li;
+  });
+  $('selection-list').replaceChildren(...items);
+  form.hidden = false;
+}
+
+$('selection').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const id = Number($('selection').dataset.run);
+  const selected = [...document.querySelectorAll('#selection-list input:checked')].map((b) => b.value);
+  await busy($('selection-continue'), async () => {
+    try {
+      const run = await api(`/api/runs/${id}/hashtags`, { method: 'POST', body: { selected } });
+      toast(t('run.selection.sent', { count: selected.length }), 'success');
+      $('selection').hidden = true;
+      followRun(run);
+    } catch (e) {
+      toast(e.message, 'error');
+    }
+  });
+});
 
 // ---------- leads table ----------
 document.querySelectorAll('button.sort').forEach((button) => {

@@ -89,6 +89,11 @@ public class LeadStore {
         });
     }
 
+    /** Of these usernames, those the database knows already (from any earlier run). */
+    public Set<String> knownUsernames(Collection<String> usernames) {
+        return known(usernames).keySet();
+    }
+
     /** Records that the scraper was asked about these usernames and had nothing (private, gone). */
     public void markScrapedWithoutData(java.util.Collection<String> usernames) {
         var now = clock.instant();

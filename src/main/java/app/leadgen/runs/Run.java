@@ -46,6 +46,7 @@ class Run {
 
     boolean stopRequested;
     boolean emergencyStop;
+    boolean selectHashtags;
     int hashtags;
     int findings;
     int usernames;

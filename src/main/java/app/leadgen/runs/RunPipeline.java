@@ -56,6 +56,7 @@ class RunPipeline {
     private final PipelineLimits limits;
     private final java.time.Clock clock;
     private final BatchSettings batchSettings;
+    private final HashtagSelection selection;
 
     RunPipeline(
             RunRepository runs,
@@ -68,7 +69,9 @@ class RunPipeline {
             MessageSource messages,
             PipelineLimits limits,
             java.time.Clock clock,
-            BatchSettings batchSettings) {
+            BatchSettings batchSettings,
+            HashtagSelection selection) {
+        this.selection = selection;
         this.clock = clock;
         this.batchSettings = batchSettings;
         this.runs = runs;
@@ -117,7 +120,10 @@ class RunPipeline {
                 usernames = leadStore.usernamesOfRun(runId);
                 progress.resetEnrichmentCounters(runId);
             } else {
-                usernames = crawl(runId, run.keyword, sessionId);
+                usernames = crawl(runId, run.keyword, sessionId, run.selectHashtags);
+                if (usernames == null) {
+                    return; // waiting for the user's choice of hashtags
+                }
             }
             if (stopIfRequested(runId)) {
                 return;
@@ -147,7 +153,8 @@ class RunPipeline {
         }
     }
 
-    private List<String> crawl(long runId, String keyword, String sessionId) {
+    /** Returns the usernames to enrich, or null when the run now waits for the hashtag selection. */
+    private List<String> crawl(long runId, String keyword, String sessionId, boolean selectHashtags) {
         progress.stage(runId, RunStage.CRAWL);
         List<HashtagHit> hits;
         try {
@@ -158,6 +165,12 @@ class RunPipeline {
             throw e;
         }
         List<Finding> findings = HashtagFlattener.flatten(hits);
+        if (selectHashtags) {
+            selection.hold(runId, hits, findings);
+            progress.set(runId, Counter.HASHTAGS, hits.size());
+            progress.awaitSelection(runId);
+            return null;
+        }
         leadStore.saveFindings(runId, keyword, findings);
         List<String> usernames = HashtagFlattener.usernames(findings);
         progress.set(runId, Counter.HASHTAGS, hits.size());

@@ -51,6 +51,12 @@ class RunProgress {
                 == 1;
     }
 
+    void awaitSelection(long runId) {
+        jdbc.sql("update runs set status = 'AWAITING_SELECTION' where id = :id and status = 'RUNNING'")
+                .param("id", runId)
+                .update();
+    }
+
     void stage(long runId, RunStage stage) {
         jdbc.sql("update runs set stage = :stage where id = :id")
                 .param("stage", stage.name())

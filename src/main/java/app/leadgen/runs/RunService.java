@@ -24,7 +24,14 @@ public class RunService {
     private final Clock clock;
     private final RunProgress progress;
 
+    private final HashtagSelection selection;
+    private final app.leadgen.leads.LeadStore leads;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     RunService(
+            HashtagSelection selection,
+            app.leadgen.leads.LeadStore leads,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
             RunProgress progress,
             RunRepository runs,
             JobScheduler jobs,
@@ -33,6 +40,9 @@ public class RunService {
             TransactionTemplate tx,
             Clock clock) {
         this.progress = progress;
+        this.selection = selection;
+        this.leads = leads;
+        this.jdbc = jdbc;
         this.runs = runs;
         this.jobs = jobs;
         this.secrets = secrets;
@@ -42,27 +52,34 @@ public class RunService {
     }
 
     public RunView startInstagramRun(String rawKeyword, String sessionId) {
+        return startInstagramRun(rawKeyword, sessionId, false);
+    }
+
+    /** @param selectHashtags stop after the crawl so the user picks the hashtags to enrich */
+    public RunView startInstagramRun(String rawKeyword, String sessionId, boolean selectHashtags) {
         String keyword = validKeyword(rawKeyword);
         if (!apify.configured()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "problem.runs.apify-missing");
         }
-        Run run = tx.execute(s -> runs.save(new Run("instagram", keyword, secrets.seal(sessionId), clock.instant())));
+        Run run = tx.execute(s -> {
+            Run fresh = new Run("instagram", keyword, secrets.seal(sessionId), clock.instant());
+            fresh.selectHashtags = selectHashtags;
+            return runs.save(fresh);
+        });
         long id = run.id;
         // enqueued after the commit above, so the worker always finds the run
         jobs.<RunJob>enqueue(job -> job.execute(id));
-        return RunView.of(run, progress.calls(run.id));
+        return view(run);
     }
 
     public RunView get(long id) {
         return runs.findById(id)
-                .map(r -> RunView.of(r, progress.calls(r.id)))
+                .map(this::view)
                 .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
     }
 
     public List<RunView> recent() {
-        return runs.findTop20ByOrderByIdDesc().stream()
-                .map(r -> RunView.of(r, progress.calls(r.id)))
-                .toList();
+        return runs.findTop20ByOrderByIdDesc().stream().map(this::view).toList();
     }
 
     /** Asks a run to stop: calls in flight finish, nothing new starts, every result is kept. */
@@ -72,7 +89,7 @@ public class RunService {
                     .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
             if (!run.status.finished()) {
                 run.stopRequested = true;
-                if (run.status == RunStatus.QUEUED) {
+                if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION) {
                     run.status = RunStatus.STOPPED;
                     run.finishedAt = clock.instant();
                     run.sessionSecret = null;
@@ -98,7 +115,8 @@ public class RunService {
     /** The emergency stop for every run that has not finished; returns how many were stopped. */
     public int emergencyStopAll() {
         Integer stopped = tx.execute(s -> {
-            List<Run> active = runs.findByStatusIn(List.of(RunStatus.QUEUED, RunStatus.RUNNING));
+            List<Run> active =
+                    runs.findByStatusIn(List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.AWAITING_SELECTION));
             active.forEach(this::emergencyStop);
             return active.size();
         });
@@ -111,7 +129,7 @@ public class RunService {
         }
         run.stopRequested = true;
         run.emergencyStop = true;
-        if (run.status == RunStatus.QUEUED) {
+        if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION) {
             run.status = RunStatus.STOPPED;
             run.finishedAt = clock.instant();
             run.sessionSecret = null;
@@ -136,6 +154,46 @@ public class RunService {
         });
         jobs.<RunJob>enqueue(job -> job.execute(id));
         return get(id);
+    }
+
+    /** Continues a run that waits for its hashtags with the chosen ones only. */
+    public RunView selectHashtags(long id, List<String> selected) {
+        Run run =
+                runs.findById(id).orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
+        if (run.status != RunStatus.AWAITING_SELECTION) {
+            throw ApiProblem.conflict("problem.runs.not-awaiting-selection", String.valueOf(id), run.status.name());
+        }
+        java.util.Set<String> offered = new java.util.HashSet<>();
+        selection.choices(id).forEach(c -> offered.add(c.name()));
+        if (selected == null || selected.isEmpty()) {
+            throw ApiProblem.badRequest("problem.runs.selection-empty");
+        }
+        List<String> unknown =
+                selected.stream().filter(name -> !offered.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.badRequest("problem.runs.selection-unknown", String.join(", ", unknown));
+        }
+        List<app.leadgen.leads.Finding> findings = selection.choose(id, selected);
+        leads.saveFindings(id, run.keyword, findings);
+        progress.set(id, RunProgress.Counter.FINDINGS, findings.size());
+        progress.set(id, RunProgress.Counter.USERNAMES, (int) findings.stream()
+                .map(app.leadgen.leads.Finding::username)
+                .distinct()
+                .count());
+        int queued = jdbc.sql("update runs set status = 'QUEUED' where id = :id and status = 'AWAITING_SELECTION'")
+                .param("id", id)
+                .update();
+        if (queued == 1) {
+            jobs.<RunJob>enqueue(job -> job.execute(id));
+        }
+        return get(id);
+    }
+
+    private RunView view(Run run) {
+        List<RunView.Hashtag> hashtags = selection.choices(run.id).stream()
+                .map(c -> new RunView.Hashtag(c.name(), c.posts(), c.usernames(), c.newUsernames(), c.selected()))
+                .toList();
+        return RunView.of(run, progress.calls(run.id), hashtags);
     }
 
     static String validKeyword(String raw) {

@@ -15,6 +15,7 @@ public record RunView(
         boolean stopRequested,
         int cacheHits,
         java.util.Map<String, Integer> calls,
+        java.util.List<Hashtag> hashtags,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {
@@ -34,7 +35,10 @@ public record RunView(
             int batch,
             int batches) {}
 
-    static RunView of(Run r, java.util.Map<String, Integer> calls) {
+    /** A hashtag found by the crawl: {@code newUsernames} are accounts no earlier run found. */
+    public record Hashtag(String name, Long posts, int usernames, int newUsernames, boolean selected) {}
+
+    static RunView of(Run r, java.util.Map<String, Integer> calls, java.util.List<Hashtag> hashtags) {
         return new RunView(
                 r.id,
                 r.source,
@@ -59,6 +63,7 @@ public record RunView(
                 r.stopRequested,
                 r.cacheHits,
                 calls,
+                hashtags,
                 r.createdAt,
                 r.startedAt,
                 r.finishedAt);

@@ -93,4 +93,39 @@ class RunControlBrowserTest extends IntegrationTest {
             Browser.screenshot(page, "run-resumed");
         }
     }
+
+    @Test
+    void hashtagsAreChosenOnThePageBeforeEnrichment() {
+        String p = "pick" + System.nanoTime() % 100_000 + "_";
+        Fakes.searchAnswers(SearchItems.create()
+                .hashtag("laufen", 700, new String[] {}, p + "a", p + "b")
+                .hashtag("laufenmemes", 50000, new String[] {}, p + "c")
+                .json());
+        Fakes.profileLatency(300);
+        for (String u : new String[] {"a", "b", "c"}) {
+            INSTAGRAM.profile(p + u, u, "", u + "@x.de", "+4930999999", "https://x.de", 1);
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate("http://127.0.0.1:" + port + "/");
+            page.locator("#session-skip").click();
+            page.locator("#keyword").fill("laufen");
+            page.locator("#select-hashtags").check();
+            page.locator("#run-button").click();
+
+            assertThat(page.locator("#run-status"))
+                    .hasText("Wartet auf Auswahl", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#selection-list li")).hasCount(2);
+            assertThat(page.locator("#selection-list li").first()).containsText("#laufen");
+            Browser.screenshot(page, "run-selection");
+            page.locator("#selection-list input[value='laufenmemes']").uncheck();
+            page.locator("#selection-continue").click();
+
+            assertThat(page.locator("#run-status"))
+                    .hasText("Abgeschlossen", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#selection")).isHidden();
+            page.locator("#only-latest-run").check();
+            assertThat(page.locator("#leads-body tr.lead")).hasCount(2);
+        }
+    }
 }

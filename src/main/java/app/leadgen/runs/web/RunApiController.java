@@ -42,7 +42,15 @@ class RunApiController {
     }
 
     /** Body of {@code POST /api/runs}. {@code sessionId} overrides the stored Instagram session id. */
-    record StartRun(String keyword, String sessionId) {}
+    record StartRun(String keyword, String sessionId, Boolean selectHashtags) {}
+
+    record Selection(java.util.List<String> selected) {}
+
+    @PostMapping("/{id}/hashtags")
+    @Operation(summary = "Continue a run in AWAITING_SELECTION with only the selected hashtags")
+    ResponseEntity<RunView> select(@PathVariable long id, @RequestBody Selection body) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.selectHashtags(id, body.selected()));
+    }
 
     @PostMapping
     @Operation(summary = "Start an Instagram run for a keyword (202; the run works in the background)")
@@ -50,7 +58,10 @@ class RunApiController {
         if (body.sessionId() != null && body.sessionId().length() > InstagramSession.MAX_LENGTH) {
             throw app.leadgen.support.ApiProblem.badRequest("problem.session.too-long", InstagramSession.MAX_LENGTH);
         }
-        RunView run = runs.startInstagramRun(body.keyword(), igSession.resolve(body.sessionId(), session));
+        RunView run = runs.startInstagramRun(
+                body.keyword(),
+                igSession.resolve(body.sessionId(), session),
+                Boolean.TRUE.equals(body.selectHashtags()));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/runs/" + run.id())
                 .body(run);
