@@ -67,8 +67,12 @@ public final class Emails {
 
     /** Addresses in visible text, after undoing the usual obfuscations. */
     public static List<String> inText(String text) {
+        String undone = Obfuscations.undo(text);
+        if (undone.indexOf('@') < 0) {
+            return List.of();
+        }
         List<String> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(Obfuscations.undo(text));
+        Matcher m = CANDIDATE.matcher(undone);
         while (m.find()) {
             clean(m.group()).filter(e -> !found.contains(e)).ifPresent(found::add);
         }

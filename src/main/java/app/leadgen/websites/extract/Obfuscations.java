@@ -1,5 +1,6 @@
 package app.leadgen.websites.extract;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -25,10 +26,17 @@ final class Obfuscations {
     static String undo(String text) {
         String t = AT_IN_BRACKETS.matcher(text).replaceAll("@");
         t = DOT_IN_BRACKETS.matcher(t).replaceAll(".");
-        t = SPACED_AT.matcher(t).replaceAll("@");
-        return SPELLED_OUT
-                .matcher(t)
-                .replaceAll(
-                        m -> m.group(1) + "@" + SPELLED_DOT.matcher(m.group(2)).replaceAll("."));
+        // the two slower patterns only where they can match at all (a third of the extraction time)
+        if (t.indexOf('@') >= 0) {
+            t = SPACED_AT.matcher(t).replaceAll("@");
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.contains("dot") || lower.contains("punkt")) {
+            t = SPELLED_OUT
+                    .matcher(t)
+                    .replaceAll(m ->
+                            m.group(1) + "@" + SPELLED_DOT.matcher(m.group(2)).replaceAll("."));
+        }
+        return t;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Recognises links to a business's own profile on a social network and gives them one canonical
@@ -39,6 +40,8 @@ public final class Socials {
     private static final Set<String> X_NOT_PROFILES =
             Set.of("intent", "share", "home", "hashtag", "search", "i", "login", "privacy", "tos", "explore");
 
+    private static final Pattern MOBILE_OR_LANGUAGE_PREFIX = Pattern.compile("^(www|m|mobile|de|de-de|web)\\.");
+
     private Socials() {}
 
     public static Optional<SocialLink> profile(String href) {
@@ -53,7 +56,9 @@ public final class Socials {
                 || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
             return Optional.empty();
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^(www|m|mobile|de|de-de|web)\\.", "");
+        String host = MOBILE_OR_LANGUAGE_PREFIX
+                .matcher(uri.getHost().toLowerCase(Locale.ROOT))
+                .replaceFirst("");
         List<String> path = segments(uri.getPath());
         if (path.isEmpty()) {
             return Optional.empty();
