@@ -1,11 +1,14 @@
 package app.leadgen.websites.extract;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** URL helpers: absolute links, "same site", host without {@code www.}. */
 public final class Sites {
@@ -60,6 +63,11 @@ public final class Sites {
             "treatwell.de",
             "booksy.com");
 
+    private static final Pattern NOT_A_WEBSITE = Pattern.compile("(?i)^(mailto|tel|javascript|data|file|ftp):");
+    /** scheme://, host (no port, user info or path), the rest. */
+    private static final Pattern SCHEME_HOST_REST =
+            Pattern.compile("(?s)^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/:?#@\\[\\]]+)(.*)$");
+
     private Sites() {}
 
     /**
@@ -68,23 +76,28 @@ public final class Sites {
      * missing, because that is what a browser does and the site redirects to https itself.
      */
     public static Optional<URI> website(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() || NOT_A_WEBSITE.matcher(raw.trim()).find()) {
             return Optional.empty();
         }
         String value = raw.trim();
         if (!value.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
             value = "http://" + value;
         }
+        Matcher parts = SCHEME_HOST_REST.matcher(value);
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
         try {
-            URI url = new URI(value.replace(" ", "%20"));
+            // java.net.URI has no host for bäckerei-müller.de: the host goes in as punycode
+            String host = IDN.toASCII(parts.group(2), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            URI url = new URI(parts.group(1).toLowerCase(Locale.ROOT)
+                    + host
+                    + parts.group(3).replace(" ", "%20"));
             if (url.getHost() == null) {
                 return Optional.empty();
             }
             String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-            return Optional.of(new URI(url.getScheme().toLowerCase(Locale.ROOT)
-                    + "://"
-                    + url.getRawAuthority().toLowerCase(Locale.ROOT)
-                    + path
+            return Optional.of(new URI(url.getScheme() + "://" + url.getRawAuthority() + path
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())));
         } catch (Exception e) {
             return Optional.empty();
