@@ -128,4 +128,38 @@ class RunControlBrowserTest extends IntegrationTest {
             assertThat(page.locator("#leads-body tr.lead")).hasCount(2);
         }
     }
+
+    @Test
+    void batchProgressIsShownWhileTheRunWorks() {
+        Api api = new Api(port);
+        api.putJson("/api/settings/runs", "{\"batchSize\": 2, \"batchPauseSeconds\": 2}");
+        try {
+            String p = "prog" + System.nanoTime() % 100_000 + "_";
+            String[] owners = IntStream.range(0, 6).mapToObj(i -> p + i).toArray(String[]::new);
+            Fakes.searchAnswers(SearchItems.create()
+                    .hashtag("progress", 6, new String[] {}, owners)
+                    .json());
+            for (String u : owners) {
+                INSTAGRAM.profile(u, u, "", u + "@x.de", "+4930121212", "https://x.de", 1);
+            }
+            try (BrowserContext context = browser.newContext()) {
+                Page page = context.newPage();
+                page.navigate("http://127.0.0.1:" + port + "/");
+                page.locator("#session-skip").click();
+                page.locator("#keyword").fill("progress");
+                page.locator("#run-button").click();
+
+                var profiles = page.locator(".stages li[data-stage='PROFILES'] .stage-count");
+                assertThat(profiles)
+                        .containsText("Batch 1 von 3", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+                assertThat(profiles).containsText("Batch 2 von 3");
+                Browser.screenshot(page, "run-batches");
+                assertThat(profiles).containsText("Batch 3 von 3");
+                assertThat(page.locator("#run-status"))
+                        .hasText("Abgeschlossen", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            }
+        } finally {
+            api.putJson("/api/settings/runs", "{\"batchSize\": 50, \"batchPauseSeconds\": 0}");
+        }
+    }
 }
