@@ -13,14 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.leadgen.leads.LeadStore;
 import app.leadgen.testing.Api;
 import app.leadgen.testing.Browser;
+import app.leadgen.testing.BrowserTest;
 import app.leadgen.testing.Fakes;
-import app.leadgen.testing.IntegrationTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,12 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The export buttons of the main page in a real Chromium: downloads with the table's filter and sort, Google Sheets. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExportBrowserTest extends IntegrationTest {
+class ExportBrowserTest extends BrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,45 +49,18 @@ class ExportBrowserTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
     private long run;
     private Api api;
-
-    @BeforeAll
-    void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openPageOnTheLatestRun() {
         api = new Api(port);
         // the newest run, so "Nur letzter Lauf" shows exactly these 13 rows
         run = new ExportFixtures(store, jdbc).seedRun();
-        context = browser.newContext();
-        page = context.newPage();
-        pageErrors.clear();
-        page.onPageError(pageErrors::add);
         page.navigate("http://127.0.0.1:" + port + "/");
         page.locator("#session-skip").click();
         page.locator("#only-latest-run").check();
         assertThat(page.locator("#leads-body tr.lead")).hasCount(13);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("uncaught script errors on the page").isEmpty();
     }
 
     @Test

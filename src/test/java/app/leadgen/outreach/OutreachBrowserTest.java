@@ -11,31 +11,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadgen.leads.LeadStore;
 import app.leadgen.testing.Browser;
+import app.leadgen.testing.BrowserTest;
 import app.leadgen.testing.Fakes;
-import app.leadgen.testing.IntegrationTest;
 import app.leadgen.testing.OpenAiBodies;
 import app.leadgen.testing.TestLeads;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drafting and sending from the leads table in a real Chromium, and the prompt settings panel. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutreachBrowserTest extends IntegrationTest {
+class OutreachBrowserTest extends BrowserTest {
+
+    @Override
+    protected int assertionTimeoutMillis() {
+        return 15000;
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SEND = "/gmail/v1/users/me/messages/send";
@@ -49,25 +44,8 @@ class OutreachBrowserTest extends IntegrationTest {
     @Autowired
     LeadStore store;
 
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
     private String anna;
     private String ben;
-
-    @BeforeAll
-    void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
@@ -78,16 +56,6 @@ class OutreachBrowserTest extends IntegrationTest {
         long run = leads.run("pilates");
         leads.lead(run, "pilatesberlin", anna, "Anna Schön", "Pilates am Kanal", "anna@pilates-schoen.de");
         leads.lead(run, "pilatesberlin", ben, "Ben Kraft", "Reformer", "ben@kraft.de");
-        context = browser.newContext();
-        page = context.newPage();
-        pageErrors.clear();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("uncaught script errors on the page").isEmpty();
     }
 
     @Test

@@ -7,22 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadgen.testing.Api;
 import app.leadgen.testing.Browser;
+import app.leadgen.testing.BrowserTest;
 import app.leadgen.testing.Fakes;
-import app.leadgen.testing.IntegrationTest;
 import app.leadgen.testing.SearchItems;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The main page in a real Chromium against the whole app and the fakes: session modal, a run from
  * keyword to rows, sorting, duplicate marking, scraped HTML shown as text, errors and languages.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HomePageBrowserTest extends IntegrationTest {
+class HomePageBrowserTest extends BrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A run waits for a JobRunr poll (5 s) and then for the fakes; generous, as the CI machine is small. */
@@ -44,38 +34,6 @@ class HomePageBrowserTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
-
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext();
-        page = context.newPage();
-        pageErrors.clear();
-        page.onPageError(pageErrors::add);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(pageErrors).as("uncaught script errors on the page").isEmpty();
-    }
 
     @Test
     void sessionThenKeywordRunShowsSortableLeadsWithDuplicatesAndBiosAsText() {

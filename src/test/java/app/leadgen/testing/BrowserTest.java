@@ -1,0 +1,59 @@
+package app.leadgen.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of the tests that drive a page in Chromium against the whole app: one browser per class, a
+ * fresh context and page per test, and a test fails if the page threw an uncaught script error.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTest extends IntegrationTest {
+
+    protected Browser browser;
+    protected BrowserContext context;
+    protected Page page;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    /** How long Playwright's assertions wait by default. */
+    protected int assertionTimeoutMillis() {
+        return 10_000;
+    }
+
+    @BeforeAll
+    void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(assertionTimeoutMillis());
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowserPage() {
+        context = browser.newContext();
+        page = context.newPage();
+        pageErrors.clear();
+        page.onPageError(pageErrors::add);
+    }
+
+    @AfterEach
+    void closeBrowserPage() {
+        context.close();
+        assertThat(pageErrors).as("uncaught script errors on the page").isEmpty();
+    }
+}
