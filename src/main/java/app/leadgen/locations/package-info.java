@@ -1,0 +1,7 @@
+/**
+ * Locations: the cities (with optional coordinates, radius and business categories) that a Places run
+ * searches (spec §6 {@code target_locations}). Other modules read them through {@link
+ * app.leadgen.locations.TargetLocations}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Locations")
+package app.leadgen.locations;
