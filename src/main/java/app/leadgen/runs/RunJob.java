@@ -21,4 +21,10 @@ public class RunJob {
     public void execute(long runId) {
         pipeline.execute(runId);
     }
+
+    /** Another stream of work on a running run's batches, for whichever instance takes it. */
+    @Job(name = "LeadGen run %0 helper", retries = 0)
+    public void help(long runId, int bounce) {
+        pipeline.help(runId, bounce);
+    }
 }

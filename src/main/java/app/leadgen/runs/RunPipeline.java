@@ -4,40 +4,34 @@ import app.leadgen.discovery.HashtagFlattener;
 import app.leadgen.discovery.HashtagHit;
 import app.leadgen.discovery.HashtagSearch;
 import app.leadgen.enrichment.ContactSearch;
-import app.leadgen.enrichment.ProfileScraper;
-import app.leadgen.leads.ContactData;
+import app.leadgen.leads.EnrichmentClaims;
 import app.leadgen.leads.Finding;
 import app.leadgen.leads.LeadStore;
-import app.leadgen.leads.ProfileData;
 import app.leadgen.runs.RunProgress.Counter;
 import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.SecretBox;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * One Instagram run: hashtag crawl → flatten and dedupe → profile scraper (at most
- * {@code APIFY_MAX_CONCURRENT} calls in flight, several usernames per call) → web search for
- * whatever is still missing (at most {@code PERPLEXITY_MAX_CONCURRENT} in flight). Every result is
- * stored as soon as it arrives. One failing profile never fails the run; rejected credentials do.
+ * One Instagram run: hashtag crawl → flatten and dedupe → profile batches → web search batches
+ * for whatever is still missing. The batches live in the database ({@link RunBatches}): the run's
+ * own job works through them, helper jobs on other instances take part, and a batch whose worker
+ * died is taken over. Every result is stored as soon as it arrives. One failing profile never fails
+ * the run; rejected credentials do.
  */
 @Component
 class RunPipeline {
@@ -48,77 +42,159 @@ class RunPipeline {
     private final RunRepository runs;
     private final RunProgress progress;
     private final HashtagSearch hashtagSearch;
-    private final ProfileScraper profileScraper;
     private final ContactSearch contactSearch;
     private final LeadStore leadStore;
     private final SecretBox secrets;
     private final MessageSource messages;
     private final PipelineLimits limits;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final BatchSettings batchSettings;
     private final HashtagSelection selection;
+    private final RunBatches batches;
+    private final BatchWork work;
+    private final EnrichmentClaims claims;
+    private final Instance instance;
+    private final JobScheduler jobs;
 
+    @SuppressWarnings("java:S107") // the pipeline meets every port once; a parameter object would only hide that
     RunPipeline(
             RunRepository runs,
             RunProgress progress,
             HashtagSearch hashtagSearch,
-            ProfileScraper profileScraper,
             ContactSearch contactSearch,
             LeadStore leadStore,
             SecretBox secrets,
             MessageSource messages,
             PipelineLimits limits,
-            java.time.Clock clock,
+            Clock clock,
             BatchSettings batchSettings,
-            HashtagSelection selection) {
-        this.selection = selection;
-        this.clock = clock;
-        this.batchSettings = batchSettings;
+            HashtagSelection selection,
+            RunBatches batches,
+            BatchWork work,
+            EnrichmentClaims claims,
+            Instance instance,
+            JobScheduler jobs) {
         this.runs = runs;
         this.progress = progress;
         this.hashtagSearch = hashtagSearch;
-        this.profileScraper = profileScraper;
         this.contactSearch = contactSearch;
         this.leadStore = leadStore;
         this.secrets = secrets;
         this.messages = messages;
         this.limits = limits;
+        this.clock = clock;
+        this.batchSettings = batchSettings;
+        this.selection = selection;
+        this.batches = batches;
+        this.work = work;
+        this.claims = claims;
+        this.instance = instance;
+        this.jobs = jobs;
     }
 
+    /** The run's own job: crawl, plan the batches, work on them, and end the run. */
     void execute(long runId) {
         Run run = runs.findById(runId).orElse(null);
         if (run == null || !progress.start(runId)) {
             return;
         }
         String sessionId = secrets.open(run.sessionSecret);
+        watched(runId, (cancellation, owner) -> pipeline(runId, run, sessionId, cancellation, owner));
+    }
+
+    /**
+     * A helper job: another stream of work on a running run's batches. Each instance works on a run
+     * with at most one stream, so a helper that lands on an instance already at work passes the job
+     * on (a little later, so that other instances get the chance to take it).
+     */
+    void help(long runId, int bounce) {
+        Run run = runs.findById(runId).orElse(null);
+        if (run == null || run.status != RunStatus.RUNNING) {
+            log.debug("run {}: helper job finds nothing to do (status {})", runId, run == null ? null : run.status);
+            return;
+        }
+        RunBatches.Phase phase = run.stage == RunStage.WEBSEARCH
+                ? RunBatches.Phase.WEBSEARCH
+                : run.stage == RunStage.PROFILES ? RunBatches.Phase.PROFILES : null;
+        if (phase == null || batches.pending(runId, phase) == 0) {
+            return;
+        }
+        if (!batches.join(runId, instance.id())) {
+            if (bounce < limits.helperBounces()) {
+                // pass the job on, then keep this worker busy past JobRunr's poll interval: a worker
+                // that falls idle takes the next enqueued job at once, so it would come straight back
+                log.debug("run {}: instance {} works on it already, passing the helper job on", runId, instance.id());
+                int next = bounce + 1; // JobRunr reads the lambda's bytecode: no arithmetic inside it
+                jobs.<RunJob>enqueue(job -> job.help(runId, next));
+                sleep(limits.helperBounceDelay().toMillis());
+            }
+            return;
+        }
+        log.info("run {}: instance {} joins the {} batches", runId, instance.id(), phase);
+        String sessionId = secrets.open(run.sessionSecret);
+        try {
+            watched(runId, (cancellation, owner) -> {
+                try {
+                    stream(runId, phase, false, sessionId, cancellation, owner);
+                } catch (ExternalServiceException e) {
+                    if (!cancellation.cancelled()) {
+                        progress.finish(runId, RunStatus.FAILED, describe(e));
+                    }
+                }
+            });
+        } finally {
+            batches.leave(runId, instance.id());
+        }
+    }
+
+    /**
+     * Runs the work with a watcher beside it that aborts the calls in flight on an emergency stop
+     * (the flag in the database reaches every instance) and keeps this worker's claims alive.
+     */
+    private void watched(long runId, java.util.function.BiConsumer<Cancellation, String> work) {
+        String owner = instance.id() + "/" + runId + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
         Cancellation cancellation = new Cancellation();
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(threads("stop-watch-" + runId));
-        // an emergency stop may arrive at any instance: the flag in the database reaches this one
+        ScheduledExecutorService watcher =
+                Executors.newSingleThreadScheduledExecutor(BatchWork.threads("watch-" + runId));
+        AtomicInteger ticks = new AtomicInteger();
+        long beatEvery = Math.max(1, limits.lease().toMillis() / 6 / limits.stopPollMillis());
         watcher.scheduleWithFixedDelay(
                 () -> {
-                    if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
-                        log.warn("run {}: emergency stop, cancelling calls in flight", runId);
-                        cancellation.cancel();
+                    try {
+                        if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
+                            log.warn("run {}: emergency stop, cancelling calls in flight", runId);
+                            cancellation.cancel();
+                        }
+                        if (ticks.incrementAndGet() % beatEvery == 0) {
+                            batches.heartbeat(owner);
+                            claims.renew(owner, limits.lease());
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("run {}: watcher could not reach the database ({})", runId, e.toString());
                     }
                 },
                 limits.stopPollMillis(),
                 limits.stopPollMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            cancellation.runBound(() -> pipeline(runId, run, sessionId, cancellation));
+            cancellation.runBound(() -> work.accept(cancellation, owner));
         } finally {
             watcher.shutdownNow();
         }
     }
 
-    private void pipeline(long runId, Run run, String sessionId, Cancellation cancellation) {
+    private void pipeline(long runId, Run run, String sessionId, Cancellation cancellation, String owner) {
+        batches.join(runId, instance.id());
         try {
             // a resumed run keeps what its crawl found and does only what is left
             boolean resumed = run.findings > 0;
             List<String> usernames;
             if (resumed) {
                 usernames = leadStore.usernamesOfRun(runId);
-                progress.resetEnrichmentCounters(runId);
+                if (!batches.planned(runId, RunBatches.Phase.PROFILES)) {
+                    progress.resetEnrichmentCounters(runId);
+                }
             } else {
                 usernames = crawl(runId, run.keyword, sessionId, run.selectHashtags);
                 if (usernames == null) {
@@ -129,12 +205,21 @@ class RunPipeline {
                 return;
             }
             progress.stage(runId, RunStage.PROFILES);
-            enrichProfiles(runId, usernames, sessionId, cancellation);
-            if (stopIfRequested(runId)) {
+            if (!batches.planned(runId, RunBatches.Phase.PROFILES)) {
+                planProfiles(runId, usernames);
+            }
+            invite(runId, RunBatches.Phase.PROFILES);
+            stream(runId, RunBatches.Phase.PROFILES, true, sessionId, cancellation, owner);
+            if (stopIfRequested(runId) || !progress.running(runId)) {
                 return;
             }
             progress.stage(runId, RunStage.WEBSEARCH);
-            searchMissingContacts(runId, usernames, cancellation);
+            if (!batches.planned(runId, RunBatches.Phase.WEBSEARCH) && !planWebsearch(runId, usernames)) {
+                progress.finish(runId, RunStatus.COMPLETED, null);
+                return;
+            }
+            invite(runId, RunBatches.Phase.WEBSEARCH);
+            stream(runId, RunBatches.Phase.WEBSEARCH, true, sessionId, cancellation, owner);
             if (stopIfRequested(runId)) {
                 return;
             }
@@ -150,6 +235,8 @@ class RunPipeline {
                     runId,
                     RunStatus.FAILED,
                     text("run.error.internal", e.getClass().getSimpleName()));
+        } finally {
+            batches.leave(runId, instance.id());
         }
     }
 
@@ -179,30 +266,93 @@ class RunPipeline {
         return usernames;
     }
 
-    private void enrichProfiles(long runId, List<String> all, String sessionId, Cancellation cancellation) {
+    /** Splits what is not fresh into batches (seed 001: at most 50 profiles each). */
+    private void planProfiles(long runId, List<String> all) {
         // no double spend: profiles scraped within the freshness window are reused, not bought again
-        java.util.Set<String> fresh =
-                leadStore.scrapedSince(all, clock.instant().minus(limits.freshness()));
+        Set<String> fresh = leadStore.scrapedSince(all, clock.instant().minus(limits.freshness()));
         List<String> usernames = all.stream().filter(u -> !fresh.contains(u)).toList();
         progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
         progress.add(runId, Counter.CACHE_HITS, fresh.size());
-        AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
-        // seed 001: batches of at most 50 profiles with an anti-spam pause between them
-        BatchSettings.Batches pacing = batchSettings.current();
-        List<List<String>> rounds = batches(usernames, pacing.batchSize());
-        progress.set(runId, Counter.BATCH_TOTAL, rounds.size());
-        for (int round = 0; round < rounds.size(); round++) {
-            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
-                break;
-            }
-            if (round > 0 && !pause(runId, pacing.batchPauseSeconds(), cancellation)) {
-                break;
-            }
-            progress.set(runId, Counter.BATCH_CURRENT, round + 1);
-            scrapeRound(runId, rounds.get(round), sessionId, cancellation, fatal);
+        List<List<String>> planned =
+                BatchWork.chunks(usernames, batchSettings.current().batchSize());
+        progress.set(runId, Counter.BATCH_TOTAL, planned.size());
+        batches.plan(runId, RunBatches.Phase.PROFILES, planned);
+    }
+
+    /** Plans the web search for what still lacks a contact; false when there is nothing to search. */
+    private boolean planWebsearch(long runId, List<String> usernames) {
+        List<String> incomplete = leadStore.usernamesMissingContact(usernames);
+        Set<String> searched =
+                leadStore.searchedSince(incomplete, clock.instant().minus(limits.freshness()));
+        List<String> missing =
+                incomplete.stream().filter(u -> !searched.contains(u)).toList();
+        progress.add(runId, Counter.CACHE_HITS, searched.size());
+        if (missing.isEmpty()) {
+            return false;
         }
-        if (fatal.get() != null) {
-            throw fatal.get();
+        if (!contactSearch.configured()) {
+            progress.warn(runId, text("run.warning.websearch-missing"));
+            return false;
+        }
+        progress.set(runId, Counter.WEBSEARCH_TOTAL, missing.size());
+        return batches.plan(
+                        runId,
+                        RunBatches.Phase.WEBSEARCH,
+                        BatchWork.chunks(missing, batchSettings.current().batchSize()))
+                || batches.planned(runId, RunBatches.Phase.WEBSEARCH);
+    }
+
+    /** Asks other instances to take part: helper jobs, at most one per pending batch beyond the first. */
+    private void invite(long runId, RunBatches.Phase phase) {
+        int helpers = Math.min(limits.helpers(), batches.pending(runId, phase) - 1);
+        for (int i = 0; i < helpers; i++) {
+            jobs.<RunJob>enqueue(job -> job.help(runId, 0));
+        }
+    }
+
+    /**
+     * One stream of work: claims batch after batch until none is left. The run's own stream also
+     * waits for batches others hold, and takes over those whose worker stopped beating (crashed).
+     * Profile batches keep the anti-spam pause between them.
+     */
+    private void stream(
+            long runId,
+            RunBatches.Phase phase,
+            boolean ownStream,
+            String sessionId,
+            Cancellation cancellation,
+            String owner) {
+        int pauseSeconds = batchSettings.current().batchPauseSeconds();
+        while (!cancellation.cancelled() && !progress.stopRequested(runId) && progress.running(runId)) {
+            Optional<RunBatches.Claim> claim =
+                    batches.claimNext(runId, phase, owner, clock.instant().minus(limits.lease()));
+            if (claim.isEmpty()) {
+                if (!ownStream || batches.allDone(runId, phase)) {
+                    return;
+                }
+                sleep(250);
+                continue;
+            }
+            if (phase == RunBatches.Phase.PROFILES) {
+                progress.set(runId, Counter.BATCH_CURRENT, batches.started(runId, phase));
+            }
+            BatchWork.Outcome outcome = work.process(claim.get(), sessionId, cancellation);
+            if (cancellation.cancelled()) {
+                return;
+            }
+            batches.done(claim.get());
+            if (outcome.websearchRejected() != 0) {
+                // the profiles are complete without it: keep the run, say why the web search stopped
+                batches.skipRest(runId, phase);
+                progress.warn(runId, text("run.warning.websearch-rejected", outcome.websearchRejected()));
+                return;
+            }
+            if (phase == RunBatches.Phase.PROFILES
+                    && pauseSeconds > 0
+                    && batches.pending(runId, phase) > 0
+                    && !pause(runId, pauseSeconds, cancellation)) {
+                return;
+            }
         }
     }
 
@@ -213,135 +363,16 @@ class RunPipeline {
             if (cancellation.cancelled() || progress.stopRequested(runId)) {
                 return false;
             }
-            try {
-                Thread.sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
         }
         return true;
     }
 
-    private void scrapeRound(
-            long runId,
-            List<String> usernames,
-            String sessionId,
-            Cancellation cancellation,
-            AtomicReference<ExternalServiceException> fatal) {
-        List<List<String>> batches = batches(usernames, profileScraper.batchSize());
-        runConcurrently("profiles-" + runId, limits.profileCalls(), batches, cancellation, batch -> {
-            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
-                return;
-            }
-            try {
-                Map<String, ProfileData> found;
-                try {
-                    found = profileScraper.scrape(batch, sessionId);
-                    progress.ledger(runId, "apify", "profile-scrape", batch.size(), "ok");
-                } catch (ExternalServiceException e) {
-                    progress.ledger(runId, "apify", "profile-scrape", batch.size(), e.errorType());
-                    throw e;
-                }
-                found.values().forEach(leadStore::saveProfile);
-                leadStore.markScrapedWithoutData(
-                        batch.stream().filter(u -> !found.containsKey(u)).toList());
-                int hit = (int) batch.stream().filter(found::containsKey).count();
-                progress.add(runId, Counter.PROFILES_ENRICHED, hit);
-                progress.add(runId, Counter.PROFILES_NOT_FOUND, batch.size() - hit);
-            } catch (ExternalServiceException e) {
-                if (cancellation.cancelled()) {
-                    return; // aborted by the emergency stop: neither a failure nor a result
-                }
-                progress.add(runId, Counter.PROFILES_FAILED, batch.size());
-                if (e.credentialsRejected()) {
-                    fatal.compareAndSet(null, e);
-                } else {
-                    log.warn("run {}: a profile batch of {} failed ({})", runId, batch.size(), e.errorType());
-                }
-            } catch (RuntimeException e) {
-                // one bad batch (say, an unstorable value) must not take the run down
-                progress.add(runId, Counter.PROFILES_FAILED, batch.size());
-                log.error("run {}: a profile batch of {} could not be processed", runId, batch.size(), e);
-            }
-        });
-    }
-
-    private void searchMissingContacts(long runId, List<String> usernames, Cancellation cancellation) {
-        List<String> incomplete = leadStore.usernamesMissingContact(usernames);
-        java.util.Set<String> searched =
-                leadStore.searchedSince(incomplete, clock.instant().minus(limits.freshness()));
-        List<String> missing =
-                incomplete.stream().filter(u -> !searched.contains(u)).toList();
-        progress.add(runId, Counter.CACHE_HITS, searched.size());
-        if (missing.isEmpty()) {
-            return;
-        }
-        if (!contactSearch.configured()) {
-            progress.warn(runId, text("run.warning.websearch-missing"));
-            return;
-        }
-        progress.set(runId, Counter.WEBSEARCH_TOTAL, missing.size());
-        AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
-        runConcurrently("websearch-" + runId, limits.websearchCalls(), missing, cancellation, username -> {
-            if (rejected.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
-                return;
-            }
-            try {
-                ContactData contact = contactSearch.find(username);
-                progress.ledger(runId, "perplexity", "contact-search", 1, "ok");
-                leadStore.fillMissingContact(username, contact, contactSearch.source());
-                progress.add(runId, Counter.WEBSEARCH_DONE, 1);
-            } catch (ExternalServiceException e) {
-                progress.ledger(runId, "perplexity", "contact-search", 1, e.errorType());
-                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
-                if (e.credentialsRejected()) {
-                    rejected.compareAndSet(null, e);
-                }
-            } catch (RuntimeException e) {
-                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
-                log.error("run {}: the web search result of one profile could not be processed", runId, e);
-            }
-        });
-        if (rejected.get() != null) {
-            // the profiles are complete without it: keep the run, say why the web search stopped
-            progress.warn(
-                    runId, text("run.warning.websearch-rejected", rejected.get().status()));
-        }
-    }
-
-    /**
-     * Runs the tasks with at most {@code parallelism} at once and waits for all of them, unless the
-     * run is cancelled: then it stops waiting at once (calls that cannot be aborted finish on their
-     * own and are ignored).
-     */
-    private static <T> void runConcurrently(
-            String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
-        if (items.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()), threads(name));
+    private static void sleep(long millis) {
         try {
-            List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(CompletableFuture.runAsync(() -> cancellation.runBound(() -> task.accept(item)), pool));
-            }
-            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-            while (!cancellation.cancelled()) {
-                try {
-                    all.get(100, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException stillWorking) {
-                    // check the cancellation again
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancellation.cancel();
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -367,22 +398,5 @@ class RunPipeline {
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, MESSAGES);
-    }
-
-    private static <T> List<List<T>> batches(List<T> list, int size) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            out.add(List.copyOf(list.subList(i, Math.min(list.size(), i + size))));
-        }
-        return out;
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -138,16 +138,31 @@ class RunProgress {
                 .orElse(true);
     }
 
-    void finish(long runId, RunStatus status, String error) {
+    /** True while the run is RUNNING (not queued, waiting, stopped, failed or done). */
+    boolean running(long runId) {
+        return jdbc.sql("select status from runs where id = :id")
+                .param("id", runId)
+                .query(String.class)
+                .optional()
+                .map("RUNNING"::equals)
+                .orElse(false);
+    }
+
+    /**
+     * Ends a RUNNING run; false when it had ended already (several workers may try, one wins, and a
+     * late worker never overwrites the outcome another one recorded).
+     */
+    boolean finish(long runId, RunStatus status, String error) {
         // the stage stays where a stopped or failed run ended, so the UI can say where that was
         String stage = status == RunStatus.COMPLETED ? " stage = 'DONE'," : "";
-        jdbc.sql("update runs set status = :status," + stage + " error_message = :error, finished_at = :now,"
-                        + " session_secret = null where id = :id")
-                .param("status", status.name())
-                .param("error", clip(error))
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .param("id", runId)
-                .update();
+        return jdbc.sql("update runs set status = :status," + stage + " error_message = :error, finished_at = :now,"
+                                + " session_secret = null where id = :id and status = 'RUNNING'")
+                        .param("status", status.name())
+                        .param("error", clip(error))
+                        .param("now", java.sql.Timestamp.from(clock.instant()))
+                        .param("id", runId)
+                        .update()
+                == 1;
     }
 
     private static String clip(String s) {

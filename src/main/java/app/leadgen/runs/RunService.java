@@ -25,10 +25,12 @@ public class RunService {
     private final RunProgress progress;
 
     private final HashtagSelection selection;
+    private final RunBatches batches;
     private final app.leadgen.leads.LeadStore leads;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     RunService(
+            RunBatches batches,
             HashtagSelection selection,
             app.leadgen.leads.LeadStore leads,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
@@ -39,6 +41,7 @@ public class RunService {
             ApifyClient apify,
             TransactionTemplate tx,
             Clock clock) {
+        this.batches = batches;
         this.progress = progress;
         this.selection = selection;
         this.leads = leads;
@@ -151,6 +154,7 @@ public class RunService {
             run.warning = null;
             run.finishedAt = null;
             run.sessionSecret = secrets.seal(sessionId);
+            batches.forget(id);
         });
         jobs.<RunJob>enqueue(job -> job.execute(id));
         return get(id);

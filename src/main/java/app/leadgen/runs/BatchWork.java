@@ -1,0 +1,223 @@
+package app.leadgen.runs;
+
+import app.leadgen.enrichment.ContactSearch;
+import app.leadgen.enrichment.ProfileScraper;
+import app.leadgen.leads.ContactData;
+import app.leadgen.leads.EnrichmentClaims;
+import app.leadgen.leads.LeadStore;
+import app.leadgen.leads.ProfileData;
+import app.leadgen.runs.RunBatches.Claim;
+import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.support.Cancellation;
+import app.leadgen.support.ExternalServiceException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The work of one claimed batch, on whichever instance claimed it: the profile scraper for the
+ * usernames this worker could claim (at most {@code APIFY_MAX_CONCURRENT} calls in flight, several
+ * usernames per call), or the web search for them (at most {@code PERPLEXITY_MAX_CONCURRENT}).
+ * Every result is stored as soon as it arrives; one failing call never fails the run.
+ */
+@Component
+class BatchWork {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWork.class);
+
+    /**
+     * How a batch ended, for the stream that runs it.
+     *
+     * @param websearchRejected the HTTP status with which Perplexity refused our key (the rest of the
+     *     web search is pointless), 0 when it did not
+     */
+    record Outcome(int websearchRejected) {
+        static final Outcome DONE = new Outcome(0);
+    }
+
+    private final RunProgress progress;
+    private final ProfileScraper profileScraper;
+    private final ContactSearch contactSearch;
+    private final LeadStore leadStore;
+    private final EnrichmentClaims claims;
+    private final PipelineLimits limits;
+    private final Clock clock;
+
+    BatchWork(
+            RunProgress progress,
+            ProfileScraper profileScraper,
+            ContactSearch contactSearch,
+            LeadStore leadStore,
+            EnrichmentClaims claims,
+            PipelineLimits limits,
+            Clock clock) {
+        this.progress = progress;
+        this.profileScraper = profileScraper;
+        this.contactSearch = contactSearch;
+        this.leadStore = leadStore;
+        this.claims = claims;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Throws when Apify rejects our credentials (the run cannot go on); everything else is counted. */
+    Outcome process(Claim batch, String sessionId, Cancellation cancellation) {
+        EnrichmentClaims.Purpose purpose = batch.phase() == RunBatches.Phase.PROFILES
+                ? EnrichmentClaims.Purpose.PROFILE
+                : EnrichmentClaims.Purpose.WEBSEARCH;
+        // no double spend: what is fresh, or claimed by another run or instance right now, is not bought
+        Set<String> mine = claims.claim(
+                batch.usernames(), purpose, clock.instant().minus(limits.freshness()), batch.owner(), limits.lease());
+        List<String> usernames =
+                batch.usernames().stream().filter(mine::contains).toList();
+        int skipped = batch.usernames().size() - usernames.size();
+        progress.add(batch.runId(), Counter.CACHE_HITS, skipped);
+        try {
+            if (batch.phase() == RunBatches.Phase.PROFILES) {
+                progress.add(batch.runId(), Counter.PROFILES_CACHED, skipped);
+                scrape(batch.runId(), usernames, sessionId, cancellation);
+                return Outcome.DONE;
+            }
+            return search(batch.runId(), usernames, cancellation);
+        } finally {
+            claims.release(batch.owner());
+        }
+    }
+
+    private void scrape(long runId, List<String> usernames, String sessionId, Cancellation cancellation) {
+        AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
+        List<List<String>> calls = chunks(usernames, profileScraper.batchSize());
+        runConcurrently("profiles-" + runId, limits.profileCalls(), calls, cancellation, call -> {
+            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
+                return;
+            }
+            try {
+                Map<String, ProfileData> found;
+                try {
+                    found = profileScraper.scrape(call, sessionId);
+                    progress.ledger(runId, "apify", "profile-scrape", call.size(), "ok");
+                } catch (ExternalServiceException e) {
+                    progress.ledger(runId, "apify", "profile-scrape", call.size(), e.errorType());
+                    throw e;
+                }
+                found.values().forEach(leadStore::saveProfile);
+                leadStore.markScrapedWithoutData(
+                        call.stream().filter(u -> !found.containsKey(u)).toList());
+                int hit = (int) call.stream().filter(found::containsKey).count();
+                progress.add(runId, Counter.PROFILES_ENRICHED, hit);
+                progress.add(runId, Counter.PROFILES_NOT_FOUND, call.size() - hit);
+            } catch (ExternalServiceException e) {
+                if (cancellation.cancelled()) {
+                    return; // aborted by the emergency stop: neither a failure nor a result
+                }
+                progress.add(runId, Counter.PROFILES_FAILED, call.size());
+                if (e.credentialsRejected()) {
+                    fatal.compareAndSet(null, e);
+                } else {
+                    log.warn("run {}: a profile call of {} failed ({})", runId, call.size(), e.errorType());
+                }
+            } catch (RuntimeException e) {
+                // one bad answer (say, an unstorable value) must not take the run down
+                progress.add(runId, Counter.PROFILES_FAILED, call.size());
+                log.error("run {}: a profile call of {} could not be processed", runId, call.size(), e);
+            }
+        });
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+    }
+
+    private Outcome search(long runId, List<String> usernames, Cancellation cancellation) {
+        AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
+        runConcurrently("websearch-" + runId, limits.websearchCalls(), usernames, cancellation, username -> {
+            if (rejected.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
+                return;
+            }
+            try {
+                ContactData contact = contactSearch.find(username);
+                progress.ledger(runId, "perplexity", "contact-search", 1, "ok");
+                leadStore.fillMissingContact(username, contact, contactSearch.source());
+                progress.add(runId, Counter.WEBSEARCH_DONE, 1);
+            } catch (ExternalServiceException e) {
+                progress.ledger(runId, "perplexity", "contact-search", 1, e.errorType());
+                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                if (e.credentialsRejected()) {
+                    rejected.compareAndSet(null, e);
+                }
+            } catch (RuntimeException e) {
+                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                log.error("run {}: the web search result of one profile could not be processed", runId, e);
+            }
+        });
+        return rejected.get() == null
+                ? Outcome.DONE
+                : new Outcome(rejected.get().status());
+    }
+
+    /**
+     * Runs the tasks with at most {@code parallelism} at once and waits for all of them, unless the
+     * run is cancelled: then it stops waiting at once (calls that cannot be aborted finish on their
+     * own and are ignored).
+     */
+    private static <T> void runConcurrently(
+            String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()), threads(name));
+        try {
+            List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
+            for (T item : items) {
+                futures.add(CompletableFuture.runAsync(() -> cancellation.runBound(() -> task.accept(item)), pool));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+            while (!cancellation.cancelled()) {
+                try {
+                    all.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillWorking) {
+                    // check the cancellation again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancellation.cancel();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(List.copyOf(list.subList(i, Math.min(list.size(), i + size))));
+        }
+        return out;
+    }
+
+    static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
