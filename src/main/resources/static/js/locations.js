@@ -158,7 +158,8 @@ function editLocation(location) {
   $('location-form-title').textContent = $('location-form-title').dataset.edit;
   $('location-save').textContent = $('location-save').dataset.edit;
   $('location-cancel').hidden = false;
-  $('location-form').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // 'instant': Bootstrap makes scrolling smooth, and a button that is still moving misses the next click
+  $('location-form').scrollIntoView({ behavior: 'instant', block: 'start' });
   $('city').focus({ preventScroll: true });
 }
 
@@ -268,7 +269,7 @@ function renderLocations() {
   }
   $('locations-empty').hidden = state.locations.length > 0;
   $('locations-table').hidden = state.locations.length === 0;
-  $('locations-count').textContent = t('locations.count', {
+  $('locations-count').textContent = t(state.locations.length === 1 ? 'locations.countOne' : 'locations.count', {
     count: state.locations.length,
     active: state.locations.filter((l) => l.active).length,
   });
