@@ -58,6 +58,10 @@ class RunPipeline {
     private final BatchSettings batchSettings;
     private final HashtagSelection selection;
 
+    /** Contacts from the accounts' own websites, after the web search (field-injected: one place to merge). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private WebsiteStage websiteStage;
+
     RunPipeline(
             RunRepository runs,
             RunProgress progress,
@@ -135,6 +139,7 @@ class RunPipeline {
             }
             progress.stage(runId, RunStage.WEBSEARCH);
             searchMissingContacts(runId, usernames, cancellation);
+            websiteStage.fill(runId, usernames, cancellation);
             if (stopIfRequested(runId)) {
                 return;
             }
