@@ -3,7 +3,7 @@ import { api, busy, t, toast } from './common.js';
 
 const PAGE_SIZE = 50;
 const POLL_MS = 1000;
-const state = { page: 0, sort: 'foundAt', dir: 'desc', runId: null, latestRunId: null, onlyLatest: false, source: '', pollTimer: null };
+const state = { page: 0, sort: 'foundAt', dir: 'desc', runId: null, latestRunId: null, onlyLatest: false, sourceFilter: '', pollTimer: null };
 const COLUMNS = 13;
 // what the user typed into the e-mail fields, by username: survives the table's refreshes during a run
 const drafts = new Map();
@@ -318,13 +318,13 @@ document.querySelectorAll('button.sort').forEach((button) => {
 $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadLeads(); });
 $('page-next').addEventListener('click', () => { state.page += 1; loadLeads(); });
 $('only-latest-run').addEventListener('change', (e) => { state.onlyLatest = e.target.checked; state.page = 0; loadLeads(); });
-$('source-filter').addEventListener('change', (e) => { state.source = e.target.value; state.page = 0; loadLeads(); });
+$('source-filter').addEventListener('change', (e) => { state.sourceFilter = e.target.value; state.page = 0; loadLeads(); });
 
 /** The table's filter and sort as query parameters: the same for the page and for every export. */
 function filterParams() {
   const params = new URLSearchParams({ sort: `${state.sort},${state.dir}` });
   if (state.onlyLatest && state.latestRunId) params.set('runId', state.latestRunId);
-  if (state.source) params.set('source', state.source);
+  if (state.sourceFilter) params.set('source', state.sourceFilter);
   return params;
 }
 
@@ -412,12 +412,12 @@ function placeRow(lead) {
     : t('places.rating', { rating: Number(lead.rating).toLocaleString(undefined, { minimumFractionDigits: 1 }), count: lead.reviewCount == null ? '–' : Number(lead.reviewCount).toLocaleString() });
   tr.append(
     cell(name),
-    cell(lead.category, 'category'),
-    cell(where, 'bio'),
-    cell(emailWithSource(lead)),
-    cell(withSource(lead.phone, lead.phoneSource)),
-    cell(withSource(lead.website ? link(lead.website, lead.website) : null, lead.websiteSource)),
-    cell(rating, 'rating'),
+    cell(categoryAndRating(lead.category, rating), 'category'),
+    cell(where, 'address'),
+    cell(emailWithSource(lead), 'contact'),
+    cell(withSource(lead.phone, lead.phoneSource), 'phone'),
+    cell(withSource(lead.website ? link(lead.website, lead.website) : null, lead.websiteSource), 'contact'),
+    cell(''),
     cell(''),
     cell(lead.keyword),
     cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : ''),
@@ -426,6 +426,18 @@ function placeRow(lead) {
     cell(scoreWithReasons(lead), 'score'),
   );
   return tr;
+}
+
+function categoryAndRating(category, rating) {
+  const span = document.createElement('span');
+  span.append(document.createTextNode(category ?? ''));
+  if (rating) {
+    const r = document.createElement('span');
+    r.className = 'rating';
+    r.textContent = rating;
+    span.append(r);
+  }
+  return span;
 }
 
 function statusBadge(status) {
