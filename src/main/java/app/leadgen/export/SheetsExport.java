@@ -115,7 +115,7 @@ class SheetsExport {
     private static List<Object> values(LeadCells cells, LeadRow row) {
         List<Object> values = new ArrayList<>();
         for (Object cell : cells.cells(row)) {
-            values.add(cell instanceof Long ? cell : LeadCells.text(cell));
+            values.add(cell instanceof Long || cell instanceof Double ? cell : LeadCells.text(cell));
         }
         return values;
     }

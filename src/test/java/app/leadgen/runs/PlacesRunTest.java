@@ -161,6 +161,19 @@ class PlacesRunTest extends IntegrationTest {
                 api.get("/api/leads?runId=" + runId + "&sort=score,desc").json();
         assertThat(byScore.path("items").get(0).path("placeId").asString()).isEqualTo(town.id("florist"));
         assertThat(api.get("/api/leads?source=tiktok").status()).isEqualTo(400);
+        assertThat(api.get("/api/leads?runId=" + runId + "&source=instagram")
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+
+        // the export has the Places columns, with the same filter
+        Api.Reply csv = api.get("/export?format=csv&source=places&runId=" + runId + "&sort=score,desc");
+        assertThat(csv.status()).isEqualTo(200);
+        String firstRow = csv.body().split("\r\n")[1];
+        assertThat(firstRow)
+                .contains("Blumen Meier", "places", "4.8", "no_email", "65")
+                .contains("\"no-website +40, no-social-profile +10, good-rating +10, phone-present +5\"");
 
         // a second run finds the same places again: none is stored, scored or fetched twice
         int requestsBefore = Fakes.WEB.requests().size();
