@@ -3,7 +3,8 @@ import { api, busy, t, toast } from './common.js';
 
 const PAGE_SIZE = 50;
 const POLL_MS = 1000;
-const state = { page: 0, sort: 'foundAt', dir: 'desc', runId: null, latestRunId: null, onlyLatest: false, pollTimer: null };
+const state = { page: 0, sort: 'foundAt', dir: 'desc', runId: null, latestRunId: null, onlyLatest: false, sourceFilter: '', pollTimer: null };
+const COLUMNS = 13;
 // what the user typed into the e-mail fields, by username: survives the table's refreshes during a run
 const drafts = new Map();
 
@@ -54,6 +55,18 @@ $('run-form').addEventListener('submit', async (event) => {
       error.textContent = e.message;
       error.hidden = false;
       toast(e.message, 'error');
+    }
+  });
+});
+
+$('places-button').addEventListener('click', async () => {
+  await busy($('places-button'), async () => {
+    try {
+      const run = await api('/api/runs', { method: 'POST', body: { source: 'places' } });
+      toast(t('places.started', { id: run.id }), 'success');
+      followRun(run);
+    } catch (e) {
+      toast(e.message, 'error', 12000);
     }
   });
 });
@@ -174,14 +187,18 @@ $('resume-button').addEventListener('click', async () => {
 });
 
 function announceEnd(run) {
-  if (run.status === 'COMPLETED') toast(t('run.completed', { id: run.id, findings: run.counts.findings }), 'success');
+  if (run.status === 'COMPLETED' && run.source === 'places') {
+    toast(t('run.completed.places', { id: run.id, fresh: run.counts.placesNew, qualified: run.counts.qualified }), 'success');
+  } else if (run.status === 'COMPLETED') toast(t('run.completed', { id: run.id, findings: run.counts.findings }), 'success');
   if (run.status === 'STOPPED') toast(t('run.stopped', { id: run.id }));
   if (run.status === 'FAILED') toast(t('run.failed', { id: run.id, error: run.error || '' }), 'error', 12000);
 }
 
-const STAGES = ['CRAWL', 'PROFILES', 'WEBSEARCH'];
+const INSTAGRAM_STAGES = ['CRAWL', 'PROFILES', 'WEBSEARCH', 'WEBSITES'];
+const PLACES_STAGES = ['PLACES', 'QUALIFY'];
 
 function renderRun(run) {
+  const STAGES = run.source === 'places' ? PLACES_STAGES : INSTAGRAM_STAGES;
   $('run-progress').hidden = false;
   $('run-title').textContent = `#${run.id} „${run.keyword ?? ''}“`;
   const status = $('run-status');
@@ -194,10 +211,14 @@ function renderRun(run) {
     PROFILES: t('run.counts.profiles', { done: profilesDone, total: c.usernames, enriched: c.profilesEnriched, notFound: c.profilesNotFound, failed: c.profilesFailed, cached: c.profilesCached })
       + (c.batches > 1 ? ` – ${t('run.counts.batch', c)}` : ''),
     WEBSEARCH: t('run.counts.websearch', { done: c.websearchDone + c.websearchFailed, total: c.websearchTotal, failed: c.websearchFailed }),
+    WEBSITES: t('run.counts.websites', c),
+    PLACES: t('run.counts.places', { done: c.placesSearches, total: c.placesSearchesTotal, found: c.placesFound, fresh: c.placesNew, known: c.placesKnown }),
+    QUALIFY: t('run.counts.qualify', { done: c.qualified + c.disqualified, total: c.placesNew, qualified: c.qualified, disqualified: c.disqualified, sites: c.sitesChecked, emails: c.emailsFound }),
   };
   const current = run.stage === 'DONE' ? STAGES.length : STAGES.indexOf(run.stage);
   document.querySelectorAll('.stages li').forEach((li) => {
     const i = STAGES.indexOf(li.dataset.stage);
+    li.hidden = i < 0;
     li.querySelector('.stage-name').textContent = t(`run.stage.${li.dataset.stage}`) + ':';
     li.querySelector('.stage-count').textContent = i <= current ? counts[li.dataset.stage] : '';
     li.classList.toggle('active', i === current && !isFinished(run));
@@ -205,7 +226,9 @@ function renderRun(run) {
   });
   $('run-bar').style.width = `${progressPercent(run, profilesDone)}%`;
   renderSelection(run);
-  $('run-costs').textContent = t('run.costs', { apify: run.calls?.apify ?? 0, perplexity: run.calls?.perplexity ?? 0, cacheHits: run.cacheHits ?? 0 });
+  $('run-costs').textContent = run.source === 'places'
+    ? t('run.costs.places', { places: run.calls?.places ?? 0 })
+    : t('run.costs', { apify: run.calls?.apify ?? 0, perplexity: run.calls?.perplexity ?? 0, cacheHits: run.cacheHits ?? 0 });
   $('run-warning').hidden = !run.warning;
   $('run-warning').textContent = run.warning || '';
   $('run-error').hidden = !run.error;
@@ -224,10 +247,15 @@ function progressPercent(run, profilesDone) {
   const c = run.counts;
   const profiles = c.usernames ? profilesDone / c.usernames : 0;
   const search = c.websearchTotal ? (c.websearchDone + c.websearchFailed) / c.websearchTotal : 0;
+  const searches = c.placesSearchesTotal ? c.placesSearches / c.placesSearchesTotal : 0;
+  const scored = c.placesNew ? (c.qualified + c.disqualified) / c.placesNew : 0;
   switch (run.stage) {
+    case 'PLACES': return 5 + Math.round(45 * searches);
+    case 'QUALIFY': return 50 + Math.round(50 * scored);
+    case 'WEBSITES': return 95;
     case 'CRAWL': return 10;
     case 'PROFILES': return 15 + Math.round(55 * profiles);
-    case 'WEBSEARCH': return 70 + Math.round(30 * search);
+    case 'WEBSEARCH': return 70 + Math.round(25 * search);
     default: return 5;
   }
 }
@@ -290,11 +318,13 @@ document.querySelectorAll('button.sort').forEach((button) => {
 $('page-prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadLeads(); });
 $('page-next').addEventListener('click', () => { state.page += 1; loadLeads(); });
 $('only-latest-run').addEventListener('change', (e) => { state.onlyLatest = e.target.checked; state.page = 0; loadLeads(); });
+$('source-filter').addEventListener('change', (e) => { state.sourceFilter = e.target.value; state.page = 0; loadLeads(); });
 
 /** The table's filter and sort as query parameters: the same for the page and for every export. */
 function filterParams() {
   const params = new URLSearchParams({ sort: `${state.sort},${state.dir}` });
   if (state.onlyLatest && state.latestRunId) params.set('runId', state.latestRunId);
+  if (state.sourceFilter) params.set('source', state.sourceFilter);
   return params;
 }
 
@@ -320,7 +350,8 @@ async function loadLeads({ force = true } = {}) {
 function renderLeads(data) {
   const body = $('leads-body');
   const rows = data.items.flatMap((lead, i) => {
-    const pair = [leadRow(lead), emailRow(lead)];
+    // Places leads have no Instagram account to draft for: one row each
+    const pair = lead.source === 'places' ? [placeRow(lead)] : [leadRow(lead), emailRow(lead)];
     if (i % 2 === 1) pair.forEach((tr) => tr.classList.add('stripe'));
     return pair;
   });
@@ -354,8 +385,121 @@ function leadRow(lead) {
     cell(lead.keyword),
     cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : ''),
     cell(String(lead.runId), 'num'),
+    cell(null),
+    cell(null),
   );
   return tr;
+}
+
+/** A Google Places lead: name with its Maps link, category, city and address, rating, status, score with its reasons. */
+function placeRow(lead) {
+  const tr = document.createElement('tr');
+  tr.className = 'lead place';
+  tr.dataset.placeId = lead.placeId;
+  const name = document.createElement('span');
+  name.className = 'place-name';
+  name.append(link(lead.name, lead.mapsUrl));
+  const badge = document.createElement('span');
+  badge.className = 'source-badge';
+  badge.textContent = t('places.source');
+  name.append(' ', badge);
+  const where = document.createElement('span');
+  const city = document.createElement('strong');
+  city.textContent = lead.city ?? '';
+  where.append(city);
+  if (lead.address) where.append(document.createElement('br'), document.createTextNode(lead.address));
+  const rating = lead.rating == null ? ''
+    : t('places.rating', { rating: Number(lead.rating).toLocaleString(undefined, { minimumFractionDigits: 1 }), count: lead.reviewCount == null ? '–' : Number(lead.reviewCount).toLocaleString() });
+  tr.append(
+    cell(name),
+    cell(categoryAndRating(lead.category, rating), 'category'),
+    cell(where, 'address'),
+    cell(emailWithSource(lead), 'contact'),
+    cell(withSource(lead.phone, lead.phoneSource), 'phone'),
+    cell(withSource(lead.website ? link(lead.website, lead.website) : null, lead.websiteSource), 'contact'),
+    cell(''),
+    cell(''),
+    cell(lead.keyword),
+    cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : ''),
+    cell(String(lead.runId), 'num'),
+    cell(statusBadge(lead.status)),
+    cell(scoreWithReasons(lead), 'score'),
+  );
+  return tr;
+}
+
+function categoryAndRating(category, rating) {
+  const span = document.createElement('span');
+  span.append(document.createTextNode(category ?? ''));
+  if (rating) {
+    const r = document.createElement('span');
+    r.className = 'rating';
+    r.textContent = rating;
+    span.append(r);
+  }
+  return span;
+}
+
+function statusBadge(status) {
+  if (!status) return null;
+  const span = document.createElement('span');
+  span.className = `lead-status ${status}`;
+  span.textContent = t(`places.status.${status}`);
+  return span;
+}
+
+/** „72“ and a „warum 72?“ that opens the rules that fired, each with its points. */
+function scoreWithReasons(lead) {
+  if (lead.score == null) return null;
+  const box = document.createElement('div');
+  const total = document.createElement('strong');
+  total.className = 'score-total';
+  total.textContent = String(lead.score);
+  const why = document.createElement('details');
+  why.className = 'score-why';
+  const summary = document.createElement('summary');
+  summary.textContent = t('places.why', { score: lead.score });
+  summary.title = t('places.whyTitle', { score: lead.score });
+  const list = document.createElement('ul');
+  list.className = 'score-reasons';
+  for (const reason of lead.scoreReasons || []) {
+    const li = document.createElement('li');
+    const label = document.createElement('span');
+    label.textContent = t(`places.rule.${reason.rule}`);
+    const points = document.createElement('span');
+    points.className = 'points';
+    points.textContent = t('places.points', { points: reason.points });
+    li.append(label, ' ', points);
+    list.append(li);
+  }
+  if (!list.children.length) {
+    const li = document.createElement('li');
+    li.textContent = t('places.noReasons');
+    list.append(li);
+  }
+  why.append(summary, list);
+  box.append(total, ' ', why);
+  return box;
+}
+
+/** The e-mail with its source; a guessed address says so and is never shown as found. */
+function emailWithSource(lead) {
+  if (!lead.email) return null;
+  const value = withSource(link(lead.email, `mailto:${lead.email}`), lead.emailGuessed ? null : lead.emailSource);
+  if (lead.emailGuessed) {
+    const mark = document.createElement('span');
+    mark.className = 'guessed';
+    mark.textContent = t('places.guessed');
+    mark.title = t('places.guessedTitle');
+    value.append(mark);
+  }
+  if (lead.emailCheck) {
+    const check = document.createElement('span');
+    check.className = `email-check ${lead.emailCheck}`;
+    check.textContent = t(`places.check.${lead.emailCheck}`);
+    value.append(check);
+  }
+  return value;
 }
 
 // ---------- e-mail drafts and sending ----------
@@ -365,7 +509,7 @@ function emailRow(lead) {
   tr.dataset.for = lead.username;
   if (lead.duplicate) tr.classList.add('duplicate');
   const td = document.createElement('td');
-  td.colSpan = 11;
+  td.colSpan = COLUMNS;
   td.append($('email-editor-template').content.cloneNode(true));
   tr.append(td);
 
@@ -499,11 +643,19 @@ function withSource(value, source) {
     const s = document.createElement('span');
     s.className = 'source';
     // "apify:8WEn9FvZnhE7lM3oA" → "apify"; the full source (actor, model, page) is in the tooltip
-    s.textContent = `${t('leads.source')}: ${source.split(':')[0]}`;
+    s.textContent = `${t('leads.source')}: ${shortSource(source)}`;
     s.title = source;
     span.append(s);
   }
   return span;
+}
+
+/** "apify:8WEn9…" → "apify"; "website:https://www.firma.de/kontakt/" → "website firma.de/kontakt/" (the page it was found on). */
+function shortSource(source) {
+  const [kind, ...rest] = source.split(':');
+  if (kind !== 'website' || !rest.length) return kind;
+  const page = rest.join(':').replace(/^https?:\/\/(www\.)?/i, '');
+  return `${kind} ${page.length > 40 ? `${page.slice(0, 39)}…` : page}`;
 }
 
 // ---------- exports ----------

@@ -60,12 +60,15 @@ class ExportController {
     void download(
             @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
             @RequestParam(required = false) Long runId,
+            @Parameter(description = "instagram or places (all when absent)") @RequestParam(required = false)
+                    String source,
             @Parameter(description = SORT_HELP) @RequestParam(defaultValue = LeadSort.DEFAULT) String sort,
             Locale locale,
             HttpServletResponse response)
             throws IOException {
         Format chosen = format(format);
         LeadSort order = sort(sort);
+        String only = source(source);
         LeadCells cells = new LeadCells(messages, locale, properties.timeZone());
         String filename = "leads-" + LocalDate.now(clock.withZone(properties.timeZone())) + "." + chosen.extension;
         response.setContentType(chosen.contentType);
@@ -75,9 +78,10 @@ class ExportController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         OutputStream out = response.getOutputStream();
         if (chosen == Format.CSV) {
-            CsvExport.write(out, cells, consumer -> pages.forEachPage(runId, order, consumer));
+            CsvExport.write(out, cells, consumer -> pages.forEachPage(runId, only, order, consumer));
         } else {
-            XlsxExport.write(out, cells, SheetsExport.SHEET, consumer -> pages.forEachPage(runId, order, consumer));
+            XlsxExport.write(
+                    out, cells, SheetsExport.SHEET, consumer -> pages.forEachPage(runId, only, order, consumer));
         }
         out.flush();
     }
@@ -86,9 +90,17 @@ class ExportController {
     @Operation(summary = "Create a Google Sheet with the leads table (filters as GET /api/leads); answers its URL")
     Map<String, String> toSheets(
             @RequestParam(required = false) Long runId,
+            @RequestParam(required = false) String source,
             @Parameter(description = SORT_HELP) @RequestParam(defaultValue = LeadSort.DEFAULT) String sort,
             Locale locale) {
-        return Map.of("url", sheets.export(runId, sort(sort), locale));
+        return Map.of("url", sheets.export(runId, source(source), sort(sort), locale));
+    }
+
+    private static String source(String source) {
+        if (source != null && !LeadQuery.SOURCES.contains(source)) {
+            throw ApiProblem.badRequest("problem.leads.source", String.join(", ", LeadQuery.SOURCES));
+        }
+        return source;
     }
 
     private static Format format(String format) {

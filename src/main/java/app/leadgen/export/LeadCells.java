@@ -38,7 +38,7 @@ final class LeadCells {
         return headers;
     }
 
-    /** One entry per {@link LeadColumn}: a String, Long, LocalDateTime or null. */
+    /** One entry per {@link LeadColumn}: a String, Long, Double, LocalDateTime or null. */
     List<Object> cells(LeadRow row) {
         List<Object> cells = new ArrayList<>(LeadColumn.values().length);
         for (LeadColumn column : LeadColumn.values()) {
@@ -65,6 +65,9 @@ final class LeadCells {
         }
         if (value instanceof Boolean b) {
             return messages.getMessage(b ? "export.yes" : "export.no", null, locale);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return ((Number) value).doubleValue(); // a Google rating such as 4.6
         }
         if (value instanceof Number n) {
             return n.longValue();

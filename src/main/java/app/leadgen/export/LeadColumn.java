@@ -23,7 +23,32 @@ enum LeadColumn {
     FOUND_AT("leads.col.foundAt", 20, LeadRow::foundAt),
     RUN("leads.col.runId", 8, LeadRow::runId),
     DUPLICATE("export.col.duplicate", 10, LeadRow::duplicate),
-    PROFILE_URL("export.col.profileUrl", 40, LeadRow::profileUrl);
+    PROFILE_URL("export.col.profileUrl", 40, LeadRow::profileUrl),
+    SOURCE("export.col.source", 10, LeadRow::source),
+    PLACE_NAME("export.col.placeName", 28, LeadRow::name),
+    CATEGORY("export.col.category", 18, LeadRow::category),
+    ADDRESS("export.col.address", 36, LeadRow::address),
+    CITY("export.col.city", 16, LeadRow::city),
+    RATING("export.col.rating", 8, LeadRow::rating),
+    REVIEWS("export.col.reviewCount", 10, LeadRow::reviewCount),
+    STATUS("export.col.status", 14, LeadRow::status),
+    SCORE("export.col.score", 8, LeadRow::score),
+    SCORE_REASONS("export.col.scoreReasons", 40, LeadColumn::reasons),
+    EMAIL_CHECK("export.col.emailCheck", 12, LeadRow::emailCheck),
+    EMAIL_GUESSED("export.col.emailGuessed", 10, LeadRow::emailGuessed),
+    MAPS_URL("export.col.mapsUrl", 40, LeadRow::mapsUrl);
+
+    /** {@code no-website +40, good-rating +10}: the fired rules in one cell. */
+    private static Object reasons(LeadRow row) {
+        if (row.scoreReasons() == null) {
+            return null;
+        }
+        return String.join(
+                ", ",
+                row.scoreReasons().stream()
+                        .map(r -> r.rule() + " +" + r.points())
+                        .toList());
+    }
 
     final String headerKey;
     final int width;

@@ -32,9 +32,14 @@ class LeadPages {
 
     /** Hands the matching rows to {@code consumer} page by page, in the sort order. */
     void forEachPage(Long runId, LeadSort sort, Consumer<List<LeadRow>> consumer) {
+        forEachPage(runId, null, sort, consumer);
+    }
+
+    /** As above, only leads of {@code source} (null: all). */
+    void forEachPage(Long runId, String source, LeadSort sort, Consumer<List<LeadRow>> consumer) {
         snapshot.executeWithoutResult(status -> {
             for (int page = 0; ; page++) {
-                List<LeadRow> rows = query.page(runId, page, pageSize, sort.field(), sort.ascending())
+                List<LeadRow> rows = query.page(runId, source, page, pageSize, sort.field(), sort.ascending())
                         .items();
                 if (!rows.isEmpty()) {
                     consumer.accept(rows);

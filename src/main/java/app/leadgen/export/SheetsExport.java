@@ -54,6 +54,10 @@ class SheetsExport {
 
     /** Returns the new spreadsheet's URL; failures become problem details (see {@link SheetsProblems}). */
     String export(Long runId, LeadSort sort, Locale locale) {
+        return export(runId, null, sort, locale);
+    }
+
+    String export(Long runId, String source, LeadSort sort, Locale locale) {
         if (!google.configured()) {
             throw ApiProblem.conflict("problem.export.google-missing");
         }
@@ -66,7 +70,7 @@ class SheetsExport {
             List<List<Object>> chunk = new ArrayList<>();
             chunk.add(new ArrayList<>(cells.headers()));
             int[] rows = {0};
-            pages.forEachPage(runId, sort, page -> {
+            pages.forEachPage(runId, source, sort, page -> {
                 for (LeadRow row : page) {
                     chunk.add(values(cells, row));
                     rows[0]++;
@@ -111,7 +115,7 @@ class SheetsExport {
     private static List<Object> values(LeadCells cells, LeadRow row) {
         List<Object> values = new ArrayList<>();
         for (Object cell : cells.cells(row)) {
-            values.add(cell instanceof Long ? cell : LeadCells.text(cell));
+            values.add(cell instanceof Long || cell instanceof Double ? cell : LeadCells.text(cell));
         }
         return values;
     }

@@ -76,6 +76,8 @@ final class XlsxExport {
         Cell cell = row.createCell(column);
         if (value instanceof Long n) {
             cell.setCellValue(n.doubleValue());
+        } else if (value instanceof Double d) {
+            cell.setCellValue(d);
         } else if (value instanceof LocalDateTime time) {
             cell.setCellValue(time);
             cell.setCellStyle(date);

@@ -2,7 +2,12 @@ package app.leadgen.leads;
 
 import java.time.Instant;
 
-/** One row of the leads table: a finding joined with its profile. Field names are the API's. */
+/**
+ * One row of the leads table: an Instagram finding joined with its profile, or a Places lead
+ * joined with its place. Field names are the API's. The Places fields ({@code name} to {@code
+ * emailGuessed}) are null for Instagram rows; {@code username}, {@code hashtag} and the profile
+ * fields are null for Places rows.
+ */
 public record LeadRow(
         long id,
         long runId,
@@ -28,4 +33,17 @@ public record LeadRow(
         boolean duplicate,
         String draftSubject,
         String draftBody,
-        Instant sentAt) {}
+        Instant sentAt,
+        String name,
+        String placeId,
+        String category,
+        String address,
+        String city,
+        Double rating,
+        Integer reviewCount,
+        String mapsUrl,
+        String status,
+        Integer score,
+        java.util.List<ScoreReason> scoreReasons,
+        String emailCheck,
+        Boolean emailGuessed) {}

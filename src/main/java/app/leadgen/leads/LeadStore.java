@@ -157,6 +157,43 @@ public class LeadStore {
         return leads.countByRunId(runId);
     }
 
+    /**
+     * Of these usernames, those with a website that still lack an e-mail or a phone, with their
+     * website (for reading contacts from it).
+     */
+    public Map<String, String> websitesMissingContact(Collection<String> usernames) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (InstagramProfile p : known(usernames).values()) {
+            if (!ContactData.isBlank(p.website) && (ContactData.isBlank(p.email) || ContactData.isBlank(p.phone))) {
+                out.put(p.username, p.website);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds an e-mail and a phone read from the account's own website, each with its own source
+     * ({@code website:<page>}), only into fields that are still empty. Unlike {@link
+     * #fillMissingContact} this does not count as a web search.
+     */
+    public void fillFromWebsite(String username, String email, String emailSource, String phone, String phoneSource) {
+        upsert(Finding.normalizeUsername(username), p -> {
+            if (ContactData.isBlank(p.email) && !ContactData.isBlank(email)) {
+                p.email = clipped(email, 320);
+                p.emailSource = clipped(emailSource, 2100);
+            }
+            if (ContactData.isBlank(p.phone) && !ContactData.isBlank(phone)) {
+                p.phone = clipped(phone, 100);
+                p.phoneSource = clipped(phoneSource, 2100);
+            }
+            p.updatedAt = clock.instant();
+        });
+    }
+
+    private static String clipped(String s, int max) {
+        return s == null ? null : clip(s.strip(), max);
+    }
+
     private void upsert(String username, java.util.function.Consumer<InstagramProfile> change) {
         Function<Void, Void> attempt = ignored -> {
             tx.executeWithoutResult(status -> {

@@ -21,6 +21,9 @@ import org.hibernate.annotations.DynamicUpdate;
 @Table(name = "runs")
 class Run {
 
+    static final String SOURCE_INSTAGRAM = "instagram";
+    static final String SOURCE_PLACES = "places";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
@@ -60,6 +63,19 @@ class Run {
     int profilesCached;
     int batchCurrent;
     int batchTotal;
+
+    /** Places runs: the target locations to search, comma-separated ids. */
+    String locationIds;
+
+    int placesSearches;
+    int placesSearchesTotal;
+    int placesFound;
+    int placesNew;
+    int placesKnown;
+    int qualified;
+    int disqualified;
+    int sitesChecked;
+    int emailsFound;
 
     @Column(nullable = false)
     Instant createdAt;

@@ -56,6 +56,10 @@ class RunPipeline {
     private final Instance instance;
     private final JobScheduler jobs;
 
+    /** Contacts from the accounts' own websites, after the web search (field-injected: one place to merge). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private WebsiteStage websiteStage;
+
     @SuppressWarnings("java:S107") // the pipeline meets every port once; a parameter object would only hide that
     RunPipeline(
             RunRepository runs,
@@ -214,12 +218,14 @@ class RunPipeline {
                 return;
             }
             progress.stage(runId, RunStage.WEBSEARCH);
-            if (!batches.planned(runId, RunBatches.Phase.WEBSEARCH) && !planWebsearch(runId, usernames)) {
-                progress.finish(runId, RunStatus.COMPLETED, null);
+            if (batches.planned(runId, RunBatches.Phase.WEBSEARCH) || planWebsearch(runId, usernames)) {
+                invite(runId, RunBatches.Phase.WEBSEARCH);
+                stream(runId, RunBatches.Phase.WEBSEARCH, true, sessionId, cancellation, owner);
+            }
+            if (stopIfRequested(runId) || !progress.running(runId)) {
                 return;
             }
-            invite(runId, RunBatches.Phase.WEBSEARCH);
-            stream(runId, RunBatches.Phase.WEBSEARCH, true, sessionId, cancellation, owner);
+            websiteStage.fill(runId, usernames, cancellation);
             if (stopIfRequested(runId)) {
                 return;
             }

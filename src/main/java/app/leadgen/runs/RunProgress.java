@@ -24,7 +24,16 @@ class RunProgress {
         CACHE_HITS("cache_hits"),
         PROFILES_CACHED("profiles_cached"),
         BATCH_CURRENT("batch_current"),
-        BATCH_TOTAL("batch_total");
+        BATCH_TOTAL("batch_total"),
+        PLACES_SEARCHES("places_searches"),
+        PLACES_SEARCHES_TOTAL("places_searches_total"),
+        PLACES_FOUND("places_found"),
+        PLACES_NEW("places_new"),
+        PLACES_KNOWN("places_known"),
+        QUALIFIED("qualified"),
+        DISQUALIFIED("disqualified"),
+        SITES_CHECKED("sites_checked"),
+        EMAILS_FOUND("emails_found");
 
         final String column;
 
@@ -106,6 +115,7 @@ class RunProgress {
         java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
         calls.put("apify", 0);
         calls.put("perplexity", 0);
+        calls.put("places", 0);
         jdbc.sql("select service, count(*) from external_calls where run_id = :run group by service")
                 .param("run", runId)
                 .query((rs, n) -> calls.put(rs.getString(1), rs.getInt(2)))

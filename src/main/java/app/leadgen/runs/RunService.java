@@ -1,6 +1,9 @@
 package app.leadgen.runs;
 
 import app.leadgen.apify.ApifyClient;
+import app.leadgen.discovery.PlaceSearch;
+import app.leadgen.locations.TargetLocation;
+import app.leadgen.locations.TargetLocations;
 import app.leadgen.support.ApiProblem;
 import app.leadgen.support.SecretBox;
 import java.time.Clock;
@@ -28,9 +31,13 @@ public class RunService {
     private final RunBatches batches;
     private final app.leadgen.leads.LeadStore leads;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final PlaceSearch placeSearch;
+    private final TargetLocations locations;
 
     RunService(
             RunBatches batches,
+            PlaceSearch placeSearch,
+            TargetLocations locations,
             HashtagSelection selection,
             app.leadgen.leads.LeadStore leads,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
@@ -42,6 +49,8 @@ public class RunService {
             TransactionTemplate tx,
             Clock clock) {
         this.batches = batches;
+        this.placeSearch = placeSearch;
+        this.locations = locations;
         this.progress = progress;
         this.selection = selection;
         this.leads = leads;
@@ -71,6 +80,62 @@ public class RunService {
         });
         long id = run.id;
         // enqueued after the commit above, so the worker always finds the run
+        jobs.<RunJob>enqueue(job -> job.execute(id));
+        return view(run);
+    }
+
+    /**
+     * Starts a Places run over these target locations (every category of each), or over all active
+     * locations when {@code locationIds} is null or empty. The daily schedule calls this too.
+     *
+     * @throws ApiProblem 409 without {@code GOOGLE_PLACES_API_KEY}; 400 for unknown ids, or when
+     *     there is no location (with categories) to search
+     */
+    public RunView startPlacesRun(List<Long> locationIds) {
+        if (!placeSearch.configured()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "problem.runs.places-missing");
+        }
+        List<Long> ids = locationIds == null
+                ? List.of()
+                : locationIds.stream()
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
+        List<TargetLocation> chosen;
+        if (ids.isEmpty()) {
+            chosen = locations.active();
+        } else {
+            if (ids.size() > 500) {
+                throw ApiProblem.badRequest("problem.runs.locations-too-many", 500);
+            }
+            chosen = locations.byIds(ids);
+            java.util.Set<Long> found = new java.util.HashSet<>();
+            chosen.forEach(l -> found.add(l.id()));
+            List<String> unknown = ids.stream()
+                    .filter(id -> !found.contains(id))
+                    .map(String::valueOf)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw ApiProblem.badRequest("problem.runs.locations-unknown", String.join(", ", unknown));
+            }
+        }
+        List<TargetLocation> searchable =
+                chosen.stream().filter(l -> !l.categories().isEmpty()).toList();
+        if (searchable.isEmpty()) {
+            throw ApiProblem.badRequest("problem.runs.locations-none");
+        }
+        String label = String.join(
+                ", ", searchable.stream().map(TargetLocation::city).distinct().toList());
+        String keyword =
+                label.length() <= MAX_KEYWORD_LENGTH ? label : label.substring(0, MAX_KEYWORD_LENGTH - 1) + "…";
+        String stored = String.join(
+                ",", searchable.stream().map(l -> String.valueOf(l.id())).toList());
+        Run run = tx.execute(s -> {
+            Run fresh = new Run(Run.SOURCE_PLACES, keyword, null, clock.instant());
+            fresh.locationIds = stored;
+            return runs.save(fresh);
+        });
+        long id = run.id;
         jobs.<RunJob>enqueue(job -> job.execute(id));
         return view(run);
     }

@@ -7,6 +7,7 @@ public record RunView(
         long id,
         String source,
         String keyword,
+        java.util.List<Long> locationIds,
         RunStatus status,
         RunStage stage,
         Counts counts,
@@ -20,7 +21,14 @@ public record RunView(
         Instant startedAt,
         Instant finishedAt) {
 
-    /** Per-stage counts: what was found, and how far profiles and web search have got. */
+    /**
+     * Per-stage counts: what was found, and how far profiles and web search have got. Places runs:
+     * {@code placesSearches} of {@code placesSearchesTotal} searches (location × category) done,
+     * {@code placesFound} results, of them {@code placesNew} stored and {@code placesKnown} known
+     * from earlier; {@code qualified}/{@code disqualified} after the website check; {@code
+     * sitesChecked} websites read and {@code emailsFound} addresses found on them (also for the
+     * websites of Instagram profiles).
+     */
     public record Counts(
             int hashtags,
             int findings,
@@ -33,7 +41,16 @@ public record RunView(
             int websearchDone,
             int websearchFailed,
             int batch,
-            int batches) {}
+            int batches,
+            int placesSearches,
+            int placesSearchesTotal,
+            int placesFound,
+            int placesNew,
+            int placesKnown,
+            int qualified,
+            int disqualified,
+            int sitesChecked,
+            int emailsFound) {}
 
     /** A hashtag found by the crawl: {@code newUsernames} are accounts no earlier run found. */
     public record Hashtag(String name, Long posts, int usernames, int newUsernames, boolean selected) {}
@@ -43,6 +60,7 @@ public record RunView(
                 r.id,
                 r.source,
                 r.keyword,
+                locationIds(r.locationIds),
                 r.status,
                 r.stage,
                 new Counts(
@@ -57,7 +75,16 @@ public record RunView(
                         r.websearchDone,
                         r.websearchFailed,
                         r.batchCurrent,
-                        r.batchTotal),
+                        r.batchTotal,
+                        r.placesSearches,
+                        r.placesSearchesTotal,
+                        r.placesFound,
+                        r.placesNew,
+                        r.placesKnown,
+                        r.qualified,
+                        r.disqualified,
+                        r.sitesChecked,
+                        r.emailsFound),
                 r.errorMessage,
                 r.warning,
                 r.stopRequested,
@@ -67,5 +94,16 @@ public record RunView(
                 r.createdAt,
                 r.startedAt,
                 r.finishedAt);
+    }
+
+    private static java.util.List<Long> locationIds(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(stored.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Long::valueOf)
+                .toList();
     }
 }

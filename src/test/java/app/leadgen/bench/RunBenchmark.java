@@ -176,7 +176,8 @@ public final class RunBenchmark {
 
     private static ConfigurableApplicationContext start(Config config) {
         // command-line arguments, so they win over application.properties and the test profile
-        return new SpringApplicationBuilder(LeadGenApplication.class)
+        // the profiles' websites are read from the local fake web, never resolved on the internet
+        return new SpringApplicationBuilder(LeadGenApplication.class, app.leadgen.testing.LocalWebsites.class)
                 .profiles("test")
                 .run(
                         "--server.port=0",

@@ -142,7 +142,7 @@ class ExportDownloadTest extends IntegrationTest {
                     .isTrue();
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:P14");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AC14");
             assertThat(sheet.getLastRowNum()).isEqualTo(13);
 
             for (int r = 1; r <= 13; r++) {

@@ -40,7 +40,20 @@ final class ExportFixtures {
             "Gefunden am",
             "Lauf",
             "Duplikat",
-            "Profil-URL");
+            "Profil-URL",
+            "Quelle",
+            "Firmenname",
+            "Kategorie",
+            "Adresse",
+            "Stadt",
+            "Bewertung",
+            "Rezensionen",
+            "Status",
+            "Score",
+            "Score-Gründe",
+            "E-Mail-Prüfung",
+            "E-Mail geraten",
+            "Google-Maps-URL");
 
     private static final AtomicLong TAG = new AtomicLong();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -119,6 +132,26 @@ final class ExportFixtures {
             row.add(lead.path("runId").asString());
             row.add(lead.path("duplicate").asBoolean() ? "ja" : "nein");
             row.add(guarded(lead.path("profileUrl")));
+            row.add(guarded(lead.path("source")));
+            for (String field : List.of("name", "category", "address", "city")) {
+                row.add(guarded(lead.path(field)));
+            }
+            row.add(lead.path("rating").isNumber() ? lead.path("rating").asString() : "");
+            row.add(
+                    lead.path("reviewCount").isNumber()
+                            ? lead.path("reviewCount").asString()
+                            : "");
+            row.add(guarded(lead.path("status")));
+            row.add(lead.path("score").isNumber() ? lead.path("score").asString() : "");
+            List<String> reasons = new ArrayList<>();
+            lead.path("scoreReasons").forEach(r -> reasons.add(r.path("rule").asString() + " +" + r.path("points")));
+            row.add(String.join(", ", reasons));
+            row.add(guarded(lead.path("emailCheck")));
+            row.add(
+                    lead.path("emailGuessed").isBoolean()
+                            ? (lead.path("emailGuessed").asBoolean() ? "ja" : "nein")
+                            : "");
+            row.add(guarded(lead.path("mapsUrl")));
             rows.add(row);
         }
         if (rows.size() != page.path("total").asInt()) {

@@ -46,7 +46,27 @@ public final class Fakes {
             .containerThreads(64)
             .extensions(PERPLEXITY_METER, PERPLEXITY)));
 
+    /** Google Places API (New): stubs per test, see {@link PlacesBodies}. */
+    public static final WireMockServer PLACES = start(
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(16)));
+
+    public static final String PLACES_KEY = "test-places-key";
+
+    /**
+     * Prospect websites for the whole app in tests: every name registered here resolves to this
+     * local server, every other name does not exist (see {@link LocalWebsites}); no test resolves a
+     * real host. Use host names unique to the test.
+     */
+    public static final LocalWeb WEB = LocalWeb.start();
+
+    /** E-mail domains whose (fake) DNS has MX records; every other domain does not exist. */
+    public static final java.util.Set<String> MAIL_DOMAINS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Fakes() {}
+
+    public static String placesUrl() {
+        return PLACES.baseUrl();
+    }
 
     private static WireMockServer start(WireMockServer server) {
         server.start();
@@ -77,6 +97,7 @@ public final class Fakes {
         OPENAI.resetAll();
         googleTokenIssued();
         PERPLEXITY_SERVER.resetAll();
+        PLACES.resetAll();
         APIFY_METER.reset();
         PERPLEXITY_METER.reset();
         INSTAGRAM.reset();

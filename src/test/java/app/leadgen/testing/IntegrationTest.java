@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(LocalWebsites.class)
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
@@ -22,6 +23,7 @@ public abstract class IntegrationTest {
         registry.add("leadgen.google.gmail-base-url", Fakes::googleUrl);
         registry.add("leadgen.google.sheets-base-url", Fakes::googleUrl);
         registry.add("leadgen.openai.base-url", () -> Fakes.openAiUrl() + "/v1");
+        registry.add("leadgen.places.base-url", Fakes::placesUrl);
     }
 
     @BeforeEach

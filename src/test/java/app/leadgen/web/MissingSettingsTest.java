@@ -11,7 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 /** Without any credentials the app still starts, and says what is missing and how to add it. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"leadgen.apify.token=", "leadgen.perplexity.api-key=", "leadgen.google.refresh-token="})
+        properties = {
+            "leadgen.apify.token=",
+            "leadgen.perplexity.api-key=",
+            "leadgen.google.refresh-token=",
+            "leadgen.places.api-key="
+        })
 @ActiveProfiles("test")
 class MissingSettingsTest {
 
@@ -28,6 +33,13 @@ class MissingSettingsTest {
         var refused = api.postJson("/api/runs", "{\"keyword\": \"fitness\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("detail").asString()).contains("APIFY_TOKEN");
+        assertThat(api.get("/api/runs").json().size()).isZero();
+
+        assertThat(page).contains("GOOGLE_PLACES_API_KEY fehlt");
+        var noPlaces = api.postJson("/api/runs", "{\"source\": \"places\"}");
+        assertThat(noPlaces.status()).isEqualTo(409);
+        assertThat(noPlaces.contentType()).startsWith("application/problem+json");
+        assertThat(noPlaces.json().path("detail").asString()).contains("GOOGLE_PLACES_API_KEY");
         assertThat(api.get("/api/runs").json().size()).isZero();
 
         assertThat(page).contains("GMAIL_REFRESH_TOKEN fehlt");

@@ -27,11 +27,14 @@ class LeadApiController {
     @Operation(summary = "One page of leads, sorted in the database")
     LeadPage list(
             @RequestParam(required = false) Long runId,
+            @Parameter(description = "only leads of this source: instagram or places") @RequestParam(required = false)
+                    String source,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @Parameter(
                             description = "field,asc|desc; fields: id, username, fullName, bio, email, phone, website,"
-                                    + " followers, hashtag, keyword, foundAt, runId, duplicate, source")
+                                    + " followers, hashtag, keyword, foundAt, runId, duplicate, source, sentAt, name, category,"
+                                    + " city, rating, reviewCount, status, score")
                     @RequestParam(defaultValue = LeadSort.DEFAULT)
                     String sort) {
         if (page < 0) {
@@ -43,6 +46,9 @@ class LeadApiController {
         LeadSort order = LeadSort.parse(sort)
                 .orElseThrow(() ->
                         ApiProblem.badRequest("problem.leads.sort", String.join(", ", LeadQuery.sortableFields())));
-        return query.page(runId, page, size, order.field(), order.ascending());
+        if (source != null && !LeadQuery.SOURCES.contains(source)) {
+            throw ApiProblem.badRequest("problem.leads.source", String.join(", ", LeadQuery.SOURCES));
+        }
+        return query.page(runId, source, page, size, order.field(), order.ascending());
     }
 }

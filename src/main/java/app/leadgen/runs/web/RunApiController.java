@@ -41,8 +41,17 @@ class RunApiController {
         return events.follow(id);
     }
 
-    /** Body of {@code POST /api/runs}. {@code sessionId} overrides the stored Instagram session id. */
-    record StartRun(String keyword, String sessionId, Boolean selectHashtags) {}
+    /**
+     * Body of {@code POST /api/runs}. Instagram (default {@code source}): {@code keyword}, {@code
+     * sessionId} overrides the stored Instagram session id. Places ({@code "source": "places"}):
+     * {@code locationIds}, default all active target locations.
+     */
+    record StartRun(
+            String source,
+            String keyword,
+            String sessionId,
+            Boolean selectHashtags,
+            java.util.List<Long> locationIds) {}
 
     record Selection(java.util.List<String> selected) {}
 
@@ -53,8 +62,19 @@ class RunApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Start an Instagram run for a keyword (202; the run works in the background)")
+    @Operation(
+            summary = "Start a run (202; it works in the background): Instagram for a keyword, or"
+                    + " {\"source\": \"places\", \"locationIds\": [...]} for Google Places over target locations")
     ResponseEntity<RunView> start(@RequestBody StartRun body, HttpSession session) {
+        if ("places".equals(body.source())) {
+            RunView run = runs.startPlacesRun(body.locationIds());
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .header("Location", "/api/runs/" + run.id())
+                    .body(run);
+        }
+        if (body.source() != null && !"instagram".equals(body.source())) {
+            throw app.leadgen.support.ApiProblem.badRequest("problem.runs.source-unknown");
+        }
         if (body.sessionId() != null && body.sessionId().length() > InstagramSession.MAX_LENGTH) {
             throw app.leadgen.support.ApiProblem.badRequest("problem.session.too-long", InstagramSession.MAX_LENGTH);
         }

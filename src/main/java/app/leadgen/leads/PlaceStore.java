@@ -1,0 +1,196 @@
+package app.leadgen.leads;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes Places leads. A place is stored once per {@code place_id}, forever: a later run that finds
+ * it again neither stores nor scores it twice. Each place is one row in {@code places} plus one row
+ * in {@code leads} (source {@code places}, the run that found it first), written in one short
+ * transaction, so the table shows it while the run still works.
+ */
+@Service
+public class PlaceStore {
+
+    public static final String SOURCE_PLACES = "places";
+    /** Source of the contact fields that came with the Places data. */
+    public static final String FIELD_SOURCE_PLACES = "places";
+
+    public static final String STATUS_DISCOVERED = "discovered";
+    public static final String STATUS_QUALIFIED = "qualified";
+    public static final String STATUS_DISQUALIFIED = "disqualified";
+    public static final String STATUS_NO_EMAIL = "no_email";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PlaceStore(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a place found by this run, unless its {@code placeId} is known already (from this or any
+     * earlier run). Returns true when it was new.
+     */
+    public boolean saveIfNew(long runId, String keyword, PlaceData place) {
+        if (place.placeId() == null || place.placeId().isBlank() || place.name() == null) {
+            return false;
+        }
+        if (known(place.placeId())) {
+            return false;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql(
+                                """
+                                insert into places (place_id, run_id, location_id, name, category, address, city,
+                                    phone, phone_source, website, website_source, rating, review_count, maps_url,
+                                    business_status, status, email_guessed, discovered_at, updated_at)
+                                values (:placeId, :runId, :locationId, :name, :category, :address, :city,
+                                    :phone, :phoneSource, :website, :websiteSource, :rating, :reviews, :mapsUrl,
+                                    :businessStatus, :status, false, :now, :now)
+                                """)
+                        .param("placeId", clip(place.placeId(), 300))
+                        .param("runId", runId)
+                        .param("locationId", place.locationId())
+                        .param("name", clip(place.name(), 500))
+                        .param("category", clip(place.category(), 100))
+                        .param("address", clip(place.address(), 1000))
+                        .param("city", clip(place.city(), 100))
+                        .param("phone", clip(place.phone(), 100))
+                        .param("phoneSource", blank(place.phone()) ? null : FIELD_SOURCE_PLACES)
+                        .param("website", clip(place.website(), 2000))
+                        .param("websiteSource", blank(place.website()) ? null : FIELD_SOURCE_PLACES)
+                        .param("rating", place.rating())
+                        .param("reviews", place.reviewCount())
+                        .param("mapsUrl", clip(place.mapsUrl(), 2000))
+                        .param("businessStatus", clip(place.businessStatus(), 40))
+                        .param("status", STATUS_DISCOVERED)
+                        .param("now", now)
+                        .update();
+                jdbc.sql("insert into leads (run_id, source, place_id, keyword, found_at)"
+                                + " values (:runId, :source, :placeId, :keyword, :now)")
+                        .param("runId", runId)
+                        .param("source", SOURCE_PLACES)
+                        .param("placeId", clip(place.placeId(), 300))
+                        .param("keyword", clip(keyword, 100))
+                        .param("now", now)
+                        .update();
+            });
+            return true;
+        } catch (DuplicateKeyException raced) {
+            // another run stored the same place between our check and insert: it is known now
+            return false;
+        }
+    }
+
+    /** True when this place is stored already. */
+    public boolean known(String placeId) {
+        return jdbc.sql("select count(*) from places where place_id = :id")
+                        .param("id", placeId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The places this run stored that still wait for their check (status {@code discovered}). */
+    public List<StoredPlace> discoveredBy(long runId) {
+        return jdbc.sql("select place_id, name, phone, website, rating, email, status from places"
+                        + " where run_id = :run and status = :status order by id")
+                .param("run", runId)
+                .param("status", STATUS_DISCOVERED)
+                .query((rs, n) -> new StoredPlace(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, Double.class),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    public Optional<StoredPlace> find(String placeId) {
+        return jdbc.sql("select place_id, name, phone, website, rating, email, status from places"
+                        + " where place_id = :id")
+                .param("id", placeId)
+                .query((rs, n) -> new StoredPlace(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, Double.class),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .optional();
+    }
+
+    /** Stores score, reasons and status, and fills the contact fields that are still empty. */
+    public void saveCheck(String placeId, PlaceCheck check) {
+        Timestamp now = Timestamp.from(clock.instant());
+        tx.executeWithoutResult(s -> {
+            var current = jdbc.sql("select email, phone from places where place_id = :id")
+                    .param("id", placeId)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .optional();
+            if (current.isEmpty()) {
+                return;
+            }
+            boolean fillEmail = blank(current.get()[0]) && !blank(check.email());
+            boolean fillPhone = blank(current.get()[1]) && !blank(check.phone());
+            jdbc.sql("update places set score = :score, score_reasons = :reasons, status = :status,"
+                            + " qualified_at = :now, updated_at = :now"
+                            + (fillEmail
+                                    ? ", email = :email, email_source = :emailSource, email_check = :emailCheck,"
+                                            + " email_guessed = :guessed"
+                                    : "")
+                            + (fillPhone ? ", phone = :phone, phone_source = :phoneSource" : "")
+                            + " where place_id = :id")
+                    .params(params(placeId, check, now, fillEmail, fillPhone))
+                    .update();
+        });
+    }
+
+    private static java.util.Map<String, Object> params(
+            String placeId, PlaceCheck check, Timestamp now, boolean fillEmail, boolean fillPhone) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("id", placeId);
+        p.put("score", check.score());
+        p.put("reasons", clip(ScoreReason.format(check.reasons()), 1000));
+        p.put("status", check.status());
+        p.put("now", now);
+        if (fillEmail) {
+            p.put("email", clip(check.email(), 320));
+            p.put("emailSource", clip(check.emailSource(), 2100));
+            p.put("emailCheck", clip(check.emailCheck(), 20));
+            p.put("guessed", check.emailGuessed());
+        }
+        if (fillPhone) {
+            p.put("phone", clip(check.phone(), 100));
+            p.put("phoneSource", clip(check.phoneSource(), 2100));
+        }
+        return p;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+}

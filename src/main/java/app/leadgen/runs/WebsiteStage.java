@@ -1,0 +1,67 @@
+package app.leadgen.runs;
+
+import app.leadgen.leads.LeadStore;
+import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.support.Cancellation;
+import app.leadgen.websites.SiteContacts;
+import app.leadgen.websites.WebsiteContacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The waterfall's website step for Instagram accounts: an account that lists a website but still
+ * lacks an e-mail or a phone gets them from that site (home page and contact pages), only into
+ * empty fields, with the page as source ({@code website:<url>}). Guessed addresses are not stored
+ * for accounts. A few sites are read at once; a stop ends the stage between sites.
+ */
+@Component
+class WebsiteStage {
+
+    static final int SITES_IN_FLIGHT = 4;
+    private static final Logger log = LoggerFactory.getLogger(WebsiteStage.class);
+
+    private final LeadStore leads;
+    private final WebsiteContacts websites;
+    private final RunProgress progress;
+
+    WebsiteStage(LeadStore leads, WebsiteContacts websites, RunProgress progress) {
+        this.leads = leads;
+        this.websites = websites;
+        this.progress = progress;
+    }
+
+    void fill(long runId, List<String> usernames, Cancellation cancellation) {
+        Map<String, String> sites = leads.websitesMissingContact(usernames);
+        if (sites.isEmpty() || cancellation.cancelled() || progress.stopRequested(runId)) {
+            return;
+        }
+        progress.stage(runId, RunStage.WEBSITES);
+        Parallel.forEach(
+                "websites-" + runId, SITES_IN_FLIGHT, new ArrayList<>(sites.entrySet()), cancellation, account -> {
+                    if (cancellation.cancelled() || progress.stopRequested(runId)) {
+                        return;
+                    }
+                    try {
+                        SiteContacts site = websites.find(account.getValue());
+                        progress.add(runId, Counter.SITES_CHECKED, 1);
+                        var email = SiteFindings.email(site);
+                        var phone = SiteFindings.phone(site);
+                        leads.fillFromWebsite(
+                                account.getKey(),
+                                email.map(SiteContacts.FoundEmail::address).orElse(null),
+                                email.map(SiteContacts.FoundEmail::source).orElse(null),
+                                phone.map(SiteContacts.FoundPhone::e164).orElse(null),
+                                phone.map(SiteContacts.FoundPhone::source).orElse(null));
+                        if (email.isPresent()) {
+                            progress.add(runId, Counter.EMAILS_FOUND, 1);
+                        }
+                    } catch (RuntimeException e) {
+                        log.error("run {}: the website of {} could not be read", runId, account.getKey(), e);
+                    }
+                });
+    }
+}
