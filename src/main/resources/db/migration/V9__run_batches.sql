@@ -21,5 +21,12 @@ create table run_workers (
     constraint pk_run_workers primary key (run_id, instance)
 );
 
+create index ix_run_batches_owner on run_batches (owner);
+
+-- one lease per purpose, so a web search under way elsewhere never blocks a profile scrape here
 alter table ig_profiles add column claim_owner varchar(120);
 alter table ig_profiles add column claim_until timestamp with time zone;
+alter table ig_profiles add column search_claim_owner varchar(120);
+alter table ig_profiles add column search_claim_until timestamp with time zone;
+create index ix_ig_profiles_claim_owner on ig_profiles (claim_owner);
+create index ix_ig_profiles_search_claim_owner on ig_profiles (search_claim_owner);

@@ -26,13 +26,17 @@ public class EnrichmentClaims {
 
     /** What a claim is for: each has its own freshness column. */
     public enum Purpose {
-        PROFILE("enriched_at"),
-        WEBSEARCH("websearch_at");
+        PROFILE("enriched_at", "claim_owner", "claim_until"),
+        WEBSEARCH("websearch_at", "search_claim_owner", "search_claim_until");
 
         private final String freshColumn;
+        private final String ownerColumn;
+        private final String untilColumn;
 
-        Purpose(String freshColumn) {
+        Purpose(String freshColumn, String ownerColumn, String untilColumn) {
             this.freshColumn = freshColumn;
+            this.ownerColumn = ownerColumn;
+            this.untilColumn = untilColumn;
         }
     }
 
@@ -57,9 +61,11 @@ public class EnrichmentClaims {
         }
         ensureRows(names);
         Instant now = clock.instant();
-        jdbc.sql("update ig_profiles set claim_owner = :owner, claim_until = :until where username in (:names)"
+        String owners = purpose.ownerColumn;
+        String until = purpose.untilColumn;
+        jdbc.sql("update ig_profiles set " + owners + " = :owner, " + until + " = :until where username in (:names)"
                         + " and (" + purpose.freshColumn + " is null or " + purpose.freshColumn + " < :since)"
-                        + " and (claim_owner is null or claim_owner = :owner or claim_until < :now)")
+                        + " and (" + owners + " is null or " + owners + " = :owner or " + until + " < :now)")
                 .param("owner", owner)
                 .param("until", Timestamp.from(now.plus(lease)))
                 .param("names", names)
@@ -67,26 +73,64 @@ public class EnrichmentClaims {
                 .param("now", Timestamp.from(now))
                 .update();
         return new HashSet<>(
-                jdbc.sql("select username from ig_profiles where username in (:names)" + " and claim_owner = :owner")
+                jdbc.sql("select username from ig_profiles where username in (:names) and " + owners + " = :owner")
                         .param("names", names)
                         .param("owner", owner)
                         .query(String.class)
                         .list());
     }
 
+    /** Of these usernames, those done at or after {@code freshSince} for this purpose. */
+    public Set<String> fresh(Collection<String> usernames, Purpose purpose, Instant freshSince) {
+        List<String> names =
+                usernames.stream().map(Finding::normalizeUsername).distinct().toList();
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select username from ig_profiles where username in (:names) and "
+                        + purpose.freshColumn + " >= :since")
+                .param("names", names)
+                .param("since", Timestamp.from(freshSince))
+                .query(String.class)
+                .list());
+    }
+
     /** Extends every claim of this owner; called while it works, so a live worker keeps its claims. */
     public void renew(String owner, Duration lease) {
-        jdbc.sql("update ig_profiles set claim_until = :until where claim_owner = :owner")
-                .param("until", Timestamp.from(clock.instant().plus(lease)))
-                .param("owner", owner)
-                .update();
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        for (Purpose p : Purpose.values()) {
+            jdbc.sql("update ig_profiles set " + p.untilColumn + " = :until where " + p.ownerColumn + " = :owner")
+                    .param("until", until)
+                    .param("owner", owner)
+                    .update();
+        }
+    }
+
+    /**
+     * Hands the claims of a worker that died over to the one taking over its batch, so they need not
+     * run out first (a batch is taken over once its heartbeat is older than the lease, and the
+     * usernames' leases were renewed a moment after that heartbeat).
+     */
+    public void transfer(String from, String to, Duration lease) {
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        for (Purpose p : Purpose.values()) {
+            jdbc.sql("update ig_profiles set " + p.ownerColumn + " = :to, " + p.untilColumn + " = :until where "
+                            + p.ownerColumn + " = :from")
+                    .param("to", to)
+                    .param("until", until)
+                    .param("from", from)
+                    .update();
+        }
     }
 
     /** Gives up every claim of this owner (done, failed or stopped: a later run may try again). */
     public void release(String owner) {
-        jdbc.sql("update ig_profiles set claim_owner = null, claim_until = null where claim_owner = :owner")
-                .param("owner", owner)
-                .update();
+        for (Purpose p : Purpose.values()) {
+            jdbc.sql("update ig_profiles set " + p.ownerColumn + " = null, " + p.untilColumn + " = null where "
+                            + p.ownerColumn + " = :owner")
+                    .param("owner", owner)
+                    .update();
+        }
     }
 
     /** A claim needs a row; rows of usernames never seen before are created empty. */

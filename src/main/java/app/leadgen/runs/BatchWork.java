@@ -80,22 +80,53 @@ class BatchWork {
         EnrichmentClaims.Purpose purpose = batch.phase() == RunBatches.Phase.PROFILES
                 ? EnrichmentClaims.Purpose.PROFILE
                 : EnrichmentClaims.Purpose.WEBSEARCH;
-        // no double spend: what is fresh, or claimed by another run or instance right now, is not bought
-        Set<String> mine = claims.claim(
-                batch.usernames(), purpose, clock.instant().minus(limits.freshness()), batch.owner(), limits.lease());
-        List<String> usernames =
-                batch.usernames().stream().filter(mine::contains).toList();
-        int skipped = batch.usernames().size() - usernames.size();
-        progress.add(batch.runId(), Counter.CACHE_HITS, skipped);
+        if (batch.previousOwner() != null) {
+            claims.transfer(batch.previousOwner(), batch.owner(), limits.lease());
+        }
+        java.time.Instant since = clock.instant().minus(limits.freshness());
+        long runId = batch.runId();
+        List<String> left = new ArrayList<>(batch.usernames());
         try {
-            if (batch.phase() == RunBatches.Phase.PROFILES) {
-                progress.add(batch.runId(), Counter.PROFILES_CACHED, skipped);
-                scrape(batch.runId(), usernames, sessionId, cancellation);
-                return Outcome.DONE;
+            while (!left.isEmpty() && !cancellation.cancelled() && !progress.stopRequested(runId)) {
+                // no double spend: what is fresh, or claimed by another run or instance, is not bought here
+                Set<String> mine = claims.claim(left, purpose, since, batch.owner(), limits.lease());
+                List<String> now = left.stream().filter(mine::contains).toList();
+                if (!now.isEmpty()) {
+                    if (batch.phase() == RunBatches.Phase.PROFILES) {
+                        scrape(runId, now, sessionId, cancellation);
+                    } else {
+                        Outcome outcome = search(runId, now, cancellation);
+                        if (outcome.websearchRejected() != 0) {
+                            return outcome;
+                        }
+                    }
+                }
+                left.removeAll(now);
+                Set<String> fresh = claims.fresh(left, purpose, since);
+                left.removeAll(fresh);
+                progress.add(runId, Counter.CACHE_HITS, fresh.size());
+                if (batch.phase() == RunBatches.Phase.PROFILES) {
+                    progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
+                }
+                if (!left.isEmpty() && !pause(500)) {
+                    break;
+                }
+                // what is left is being bought by someone else right now: wait for it to be fresh, or
+                // for its claim to be given up (that call failed) or to run out (that worker died)
             }
-            return search(batch.runId(), usernames, cancellation);
+            return Outcome.DONE;
         } finally {
             claims.release(batch.owner());
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -18,7 +18,7 @@ class PipelineLimits {
             @Value("${leadgen.perplexity.max-concurrent-calls:5}") int websearchCalls,
             @Value("${leadgen.enrichment.freshness:30d}") java.time.Duration freshness,
             @Value("${leadgen.runs.batch-lease:60s}") java.time.Duration lease,
-            @Value("${leadgen.runs.helpers:1}") int helpers) {
+            @Value("${leadgen.runs.helpers:3}") int helpers) {
         this.profileCalls = Math.max(1, profileCalls);
         this.websearchCalls = Math.max(1, websearchCalls);
         this.freshness = freshness;
@@ -34,7 +34,10 @@ class PipelineLimits {
         return lease;
     }
 
-    /** Helper jobs per phase of a run, for other instances to take part ({@code RUN_HELPERS}). */
+    /**
+     * At most this many other instances join a phase of a run ({@code RUN_HELPERS}); helper jobs are
+     * only sent when other JobRunr servers are alive.
+     */
     int helpers() {
         return helpers;
     }

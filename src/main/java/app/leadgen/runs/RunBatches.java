@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The batches of a run in the database, where every instance can claim them. A batch is PENDING,
@@ -24,35 +25,45 @@ class RunBatches {
         WEBSEARCH
     }
 
-    record Claim(long runId, Phase phase, int seq, List<String> usernames, String owner) {}
+    /** A batch this worker now holds; {@code previousOwner} is the dead worker it took it from, or null. */
+    record Claim(long runId, Phase phase, int seq, List<String> usernames, String owner, String previousOwner) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    RunBatches(JdbcClient jdbc, Clock clock) {
+    RunBatches(JdbcClient jdbc, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = tx;
     }
 
     boolean planned(long runId, Phase phase) {
         return count(runId, phase, null) > 0;
     }
 
-    /** Stores the batches of a phase; false when another worker planned them first. */
+    /**
+     * Stores the batches of a phase in one transaction (a crash leaves all or none); false when
+     * another worker planned them first.
+     */
     boolean plan(long runId, Phase phase, List<List<String>> batches) {
         try {
-            for (int seq = 0; seq < batches.size(); seq++) {
-                jdbc.sql("insert into run_batches (run_id, phase, seq, usernames, state)"
-                                + " values (:run, :phase, :seq, :usernames, 'PENDING')")
-                        .param("run", runId)
-                        .param("phase", phase.name())
-                        .param("seq", seq)
-                        .param("usernames", String.join(",", batches.get(seq)))
-                        .update();
-            }
+            tx.executeWithoutResult(status -> insert(runId, phase, batches));
             return true;
         } catch (DataIntegrityViolationException raced) {
             return false;
+        }
+    }
+
+    private void insert(long runId, Phase phase, List<List<String>> batches) {
+        for (int seq = 0; seq < batches.size(); seq++) {
+            jdbc.sql("insert into run_batches (run_id, phase, seq, usernames, state)"
+                            + " values (:run, :phase, :seq, :usernames, 'PENDING')")
+                    .param("run", runId)
+                    .param("phase", phase.name())
+                    .param("seq", seq)
+                    .param("usernames", String.join(",", batches.get(seq)))
+                    .update();
         }
     }
 
@@ -62,21 +73,25 @@ class RunBatches {
      */
     Optional<Claim> claimNext(long runId, Phase phase, String owner, Instant staleBefore) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Integer> next = jdbc.sql("select seq from run_batches where run_id = :run and phase = :phase"
-                            + " and (state = 'PENDING' or (state = 'CLAIMED' and heartbeat_at < :stale))"
-                            + " order by seq fetch first 1 rows only")
+            Optional<Object[]> next = jdbc.sql(
+                            "select seq, owner from run_batches where run_id = :run and phase = :phase"
+                                    + " and (state = 'PENDING' or (state = 'CLAIMED' and heartbeat_at < :stale))"
+                                    + " order by seq fetch first 1 rows only")
                     .param("run", runId)
                     .param("phase", phase.name())
                     .param("stale", Timestamp.from(staleBefore))
-                    .query(Integer.class)
+                    .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)})
                     .optional();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            int seq = next.get();
+            int seq = (Integer) next.get()[0];
+            String previous = (String) next.get()[1];
             int won = jdbc.sql("update run_batches set state = 'CLAIMED', owner = :owner, heartbeat_at = :now,"
                             + " attempts = attempts + 1 where run_id = :run and phase = :phase and seq = :seq"
-                            + " and (state = 'PENDING' or (state = 'CLAIMED' and heartbeat_at < :stale))")
+                            + " and (state = 'PENDING' or (state = 'CLAIMED' and heartbeat_at < :stale))"
+                            + " and coalesce(owner, '') = :previous")
+                    .param("previous", previous == null ? "" : previous)
                     .param("owner", owner)
                     .param("now", Timestamp.from(clock.instant()))
                     .param("run", runId)
@@ -93,7 +108,7 @@ class RunBatches {
                         .query(String.class)
                         .single();
                 List<String> usernames = names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
-                return Optional.of(new Claim(runId, phase, seq, usernames, owner));
+                return Optional.of(new Claim(runId, phase, seq, usernames, owner, previous));
             }
         }
         return Optional.empty();

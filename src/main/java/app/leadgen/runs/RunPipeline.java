@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -55,6 +56,7 @@ class RunPipeline {
     private final EnrichmentClaims claims;
     private final Instance instance;
     private final JobScheduler jobs;
+    private final StorageProvider storage;
 
     /** Contacts from the accounts' own websites, after the web search (field-injected: one place to merge). */
     @org.springframework.beans.factory.annotation.Autowired
@@ -77,7 +79,8 @@ class RunPipeline {
             BatchWork work,
             EnrichmentClaims claims,
             Instance instance,
-            JobScheduler jobs) {
+            JobScheduler jobs,
+            StorageProvider storage) {
         this.runs = runs;
         this.progress = progress;
         this.hashtagSearch = hashtagSearch;
@@ -94,6 +97,7 @@ class RunPipeline {
         this.claims = claims;
         this.instance = instance;
         this.jobs = jobs;
+        this.storage = storage;
     }
 
     /** The run's own job: crawl, plan the batches, work on them, and end the run. */
@@ -140,6 +144,8 @@ class RunPipeline {
             watched(runId, (cancellation, owner) -> {
                 try {
                     stream(runId, phase, false, sessionId, cancellation, owner);
+                    // the run's own job may be gone with its instance: a stop must still end the run
+                    stopIfRequested(runId);
                 } catch (ExternalServiceException e) {
                     if (!cancellation.cancelled()) {
                         progress.finish(runId, RunStatus.FAILED, describe(e));
@@ -214,6 +220,7 @@ class RunPipeline {
             }
             invite(runId, RunBatches.Phase.PROFILES);
             stream(runId, RunBatches.Phase.PROFILES, true, sessionId, cancellation, owner);
+            interruptedWithoutStop(runId, cancellation);
             if (stopIfRequested(runId) || !progress.running(runId)) {
                 return;
             }
@@ -221,6 +228,7 @@ class RunPipeline {
             if (batches.planned(runId, RunBatches.Phase.WEBSEARCH) || planWebsearch(runId, usernames)) {
                 invite(runId, RunBatches.Phase.WEBSEARCH);
                 stream(runId, RunBatches.Phase.WEBSEARCH, true, sessionId, cancellation, owner);
+                interruptedWithoutStop(runId, cancellation);
             }
             if (stopIfRequested(runId) || !progress.running(runId)) {
                 return;
@@ -234,7 +242,10 @@ class RunPipeline {
             if (stopIfRequested(runId)) {
                 return; // the failure was the cancellation of an emergency stop
             }
+            interruptedWithoutStop(runId, cancellation);
             progress.finish(runId, RunStatus.FAILED, describe(e));
+        } catch (Interrupted e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("run {} failed", runId, e);
             progress.finish(
@@ -272,17 +283,34 @@ class RunPipeline {
         return usernames;
     }
 
+    /** The job was interrupted (shutdown, JobRunr gave it up) without a stop: JobRunr runs it again. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted(long runId) {
+            super("run " + runId + " was interrupted; its job runs again and continues with the batches left");
+        }
+    }
+
+    private void interruptedWithoutStop(long runId, Cancellation cancellation) {
+        if ((cancellation.cancelled() || Thread.currentThread().isInterrupted())
+                && !progress.emergencyRequested(runId)
+                && !progress.stopRequested(runId)) {
+            throw new Interrupted(runId);
+        }
+    }
+
     /** Splits what is not fresh into batches (seed 001: at most 50 profiles each). */
     private void planProfiles(long runId, List<String> all) {
         // no double spend: profiles scraped within the freshness window are reused, not bought again
         Set<String> fresh = leadStore.scrapedSince(all, clock.instant().minus(limits.freshness()));
         List<String> usernames = all.stream().filter(u -> !fresh.contains(u)).toList();
-        progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
-        progress.add(runId, Counter.CACHE_HITS, fresh.size());
         List<List<String>> planned =
                 BatchWork.chunks(usernames, batchSettings.current().batchSize());
-        progress.set(runId, Counter.BATCH_TOTAL, planned.size());
-        batches.plan(runId, RunBatches.Phase.PROFILES, planned);
+        // counted by the one worker whose plan was stored, once, even if the job runs again
+        if (batches.plan(runId, RunBatches.Phase.PROFILES, planned)) {
+            progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
+            progress.add(runId, Counter.CACHE_HITS, fresh.size());
+            progress.set(runId, Counter.BATCH_TOTAL, planned.size());
+        }
     }
 
     /** Plans the web search for what still lacks a contact; false when there is nothing to search. */
@@ -310,7 +338,13 @@ class RunPipeline {
 
     /** Asks other instances to take part: helper jobs, at most one per pending batch beyond the first. */
     private void invite(long runId, RunBatches.Phase phase) {
-        int helpers = Math.min(limits.helpers(), batches.pending(runId, phase) - 1);
+        // helpers only make sense with other instances to take them: count the live JobRunr servers
+        java.time.Instant alive = clock.instant().minusSeconds(60);
+        int others = (int) storage.getBackgroundJobServers().stream()
+                        .filter(s -> s.isRunning() && s.getLastHeartbeat().isAfter(alive))
+                        .count()
+                - 1;
+        int helpers = Math.min(Math.min(limits.helpers(), others), batches.pending(runId, phase) - 1);
         for (int i = 0; i < helpers; i++) {
             jobs.<RunJob>enqueue(job -> job.help(runId, 0));
         }
@@ -336,14 +370,17 @@ class RunPipeline {
                 if (!ownStream || batches.allDone(runId, phase)) {
                     return;
                 }
-                sleep(250);
+                if (!sleep(250)) {
+                    return;
+                }
                 continue;
             }
             if (phase == RunBatches.Phase.PROFILES) {
                 progress.set(runId, Counter.BATCH_CURRENT, batches.started(runId, phase));
             }
             BatchWork.Outcome outcome = work.process(claim.get(), sessionId, cancellation);
-            if (cancellation.cancelled()) {
+            if (cancellation.cancelled() || Thread.currentThread().isInterrupted()) {
+                batches.giveBack(claim.get()); // what it stored stays; the rest is claimable at once
                 return;
             }
             batches.done(claim.get());
@@ -369,16 +406,21 @@ class RunPipeline {
             if (cancellation.cancelled() || progress.stopRequested(runId)) {
                 return false;
             }
-            sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
+            if (!sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1))) {
+                return false;
+            }
         }
         return true;
     }
 
-    private static void sleep(long millis) {
+    /** False when interrupted (the flag stays set, so callers leave their loops). */
+    private static boolean sleep(long millis) {
         try {
             Thread.sleep(millis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -134,7 +134,7 @@ class RunProgress {
     /** Zeroes the counters of the stages a resumed run does again. */
     void resetEnrichmentCounters(long runId) {
         jdbc.sql("update runs set profiles_enriched = 0, profiles_not_found = 0, profiles_failed = 0,"
-                        + " profiles_cached = 0, websearch_total = 0, websearch_done = 0, websearch_failed = 0"
+                        + " cache_hits = 0, profiles_cached = 0, websearch_total = 0, websearch_done = 0, websearch_failed = 0"
                         + " where id = :id")
                 .param("id", runId)
                 .update();
