@@ -35,7 +35,12 @@ $('session-form').addEventListener('submit', async (event) => {
     }
   });
 });
-$('session-skip').addEventListener('click', closeSessionModal);
+// „Ohne Session" holds for this tab: coming back from another page does not ask again
+const SKIPPED = 'leadgen.sessionSkipped';
+$('session-skip').addEventListener('click', () => {
+  sessionStorage.setItem(SKIPPED, 'true');
+  closeSessionModal();
+});
 $('change-session').addEventListener('click', openSessionModal);
 
 // ---------- runs ----------
@@ -383,7 +388,7 @@ function leadRow(lead) {
     cell(lead.followers == null ? '' : Number(lead.followers).toLocaleString(), 'num'),
     cell(`#${lead.hashtag}`),
     cell(lead.keyword),
-    cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : ''),
+    cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : '', 'date'),
     cell(String(lead.runId), 'num'),
     cell(null),
     cell(null),
@@ -420,7 +425,7 @@ function placeRow(lead) {
     cell(''),
     cell(''),
     cell(lead.keyword),
-    cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : ''),
+    cell(lead.foundAt ? new Date(lead.foundAt).toLocaleString() : '', 'date'),
     cell(String(lead.runId), 'num'),
     cell(statusBadge(lead.status)),
     cell(scoreWithReasons(lead), 'score'),
@@ -430,7 +435,10 @@ function placeRow(lead) {
 
 function categoryAndRating(category, rating) {
   const span = document.createElement('span');
-  span.append(document.createTextNode(category ?? ''));
+  // the German (or English) name of a known Places type, as on „Orte & Zeitplan"; any other type by its id
+  const label = category ? t(`category.${category}`) : '';
+  span.append(document.createTextNode(label.startsWith('category.') ? category : label));
+  if (category && !label.startsWith('category.')) span.title = category;
   if (rating) {
     const r = document.createElement('span');
     r.className = 'rating';
@@ -683,7 +691,7 @@ $('export-sheets').addEventListener('click', async () => {
 
 // ---------- start ----------
 async function init() {
-  if (document.body.dataset.needsSession === 'true') openSessionModal();
+  if (document.body.dataset.needsSession === 'true' && sessionStorage.getItem(SKIPPED) !== 'true') openSessionModal();
   try {
     const runs = await api('/api/runs');
     if (runs.length) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Rejected credentials (401/403) and rejected requests (400) fail the run; another failing
  * search is skipped with a warning, unless no search worked at all.
+ *
+ * <p>An emergency stop (the flag in the database, watched every {@link PipelineLimits#stopPollMillis()})
+ * cancels the run's {@link Cancellation}: the Text Search and the website reads in flight are
+ * aborted (their connections closed), a place whose site was being read keeps no score, and the run
+ * ends STOPPED with everything stored before.
  */
 @Component
 class PlacesPipeline {
@@ -232,7 +238,9 @@ class PlacesPipeline {
                 return;
             }
             try {
-                checkOne(runId, place);
+                checkOne(runId, place, cancellation);
+            } catch (CancellationException e) {
+                // an emergency stop aborted its website read: nothing of it is stored, a resume reads it again
             } catch (RuntimeException e) {
                 // one unreadable site or unstorable value must not take the run down
                 unexpected.compareAndSet(null, e);
@@ -246,8 +254,11 @@ class PlacesPipeline {
         }
     }
 
-    private void checkOne(long runId, StoredPlace place) {
+    private void checkOne(long runId, StoredPlace place, Cancellation cancellation) {
         SiteContacts site = blank(place.website()) ? null : websites.find(place.website());
+        if (cancellation.cancelled()) {
+            return; // the run has ended: a place checked now would be stored after its STOPPED
+        }
         if (site != null) {
             progress.add(runId, Counter.SITES_CHECKED, 1);
         }

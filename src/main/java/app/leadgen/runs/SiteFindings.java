@@ -42,7 +42,7 @@ final class SiteFindings {
             case UNKNOWN_HOST -> BusinessFacts.Website.NO_DNS;
             case HTTP_ERROR -> BusinessFacts.Website.HTTP_ERROR;
             case TIMEOUT, FAILED -> BusinessFacts.Website.UNREACHABLE;
-            case BLOCKED, TOO_LARGE, UNSUPPORTED -> BusinessFacts.Website.UNKNOWN;
+            case BLOCKED, TOO_LARGE, UNSUPPORTED, CANCELLED -> BusinessFacts.Website.UNKNOWN;
         };
     }
 

@@ -8,6 +8,7 @@ import app.leadgen.websites.WebsiteContacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,9 @@ class WebsiteStage {
                     }
                     try {
                         SiteContacts site = websites.find(account.getValue());
+                        if (cancellation.cancelled()) {
+                            return; // the run has ended: nothing is stored after its STOPPED
+                        }
                         progress.add(runId, Counter.SITES_CHECKED, 1);
                         var email = SiteFindings.email(site);
                         var phone = SiteFindings.phone(site);
@@ -59,6 +63,8 @@ class WebsiteStage {
                         if (email.isPresent()) {
                             progress.add(runId, Counter.EMAILS_FOUND, 1);
                         }
+                    } catch (CancellationException e) {
+                        // an emergency stop aborted the read: nothing of it is stored
                     } catch (RuntimeException e) {
                         log.error("run {}: the website of {} could not be read", runId, account.getKey(), e);
                     }

@@ -51,11 +51,15 @@ class HomeController {
         for (String key : bundle.keySet()) {
             if (key.startsWith("js.")) {
                 texts.put(key.substring(3), bundle.getString(key));
+            } else if (key.startsWith(CATEGORY)) {
+                // the Places categories by the names the locations page gives them
+                texts.put("category." + key.substring(CATEGORY.length()), bundle.getString(key));
             }
         }
         return JSON.writeValueAsString(texts).replace("<", "\\u003c");
     }
 
+    private static final String CATEGORY = "locations.category.";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -21,7 +21,8 @@ public sealed interface FetchResult {
         TOO_LARGE,
         UNSUPPORTED,
         UNKNOWN_HOST,
-        FAILED
+        FAILED,
+        CANCELLED
     }
 
     /** A 2xx text page, decoded with the charset of its header, BOM or meta tag. */
@@ -125,6 +126,22 @@ public sealed interface FetchResult {
         @Override
         public String detail() {
             return reason;
+        }
+    }
+
+    /**
+     * Aborted by an emergency stop of the run this read belongs to (its connection was closed):
+     * says nothing about the site, so it is never scored or stored.
+     */
+    record Cancelled(URI url) implements FetchResult {
+        @Override
+        public Outcome outcome() {
+            return Outcome.CANCELLED;
+        }
+
+        @Override
+        public String detail() {
+            return "cancelled by an emergency stop";
         }
     }
 }

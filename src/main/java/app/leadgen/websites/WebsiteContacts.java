@@ -1,5 +1,6 @@
 package app.leadgen.websites;
 
+import app.leadgen.support.Cancellation;
 import app.leadgen.websites.extract.Sites;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Contacts of one website: the home page, then up to {@code maxPages} contact pages of the same
@@ -20,6 +22,9 @@ import java.util.Set;
  * address gets its domain's DNS check. Only when no address was found at all, the usual
  * addresses on the site's own domain are suggested as {@link SiteContacts#guessedEmails()}.
  * Thread-safe; call it from as many threads as sites should be read at once.
+ *
+ * <p>An emergency stop (the {@link Cancellation} bound to the calling thread) aborts the page in
+ * flight and ends the read with a {@link CancellationException}: a half-read site is no result.
  */
 public class WebsiteContacts {
 
@@ -38,7 +43,11 @@ public class WebsiteContacts {
         this.domainCheck = domainCheck;
     }
 
-    /** Never throws for anything the site does; an unusable URL gives an empty result with one error. */
+    /**
+     * Never throws for anything the site does; an unusable URL gives an empty result with one error.
+     *
+     * @throws CancellationException when the caller's run was cancelled while the site was read
+     */
     public SiteContacts find(String website) {
         Optional<URI> start = Sites.website(website);
         if (start.isEmpty()) {
@@ -70,7 +79,7 @@ public class WebsiteContacts {
 
         SiteContacts run() {
             seen.add(start);
-            FetchResult first = fetcher.fetch(start);
+            FetchResult first = unlessCancelled(fetcher.fetch(start));
             SiteContacts.Home home;
             if (first instanceof FetchResult.Ok ok) {
                 site = ok.url(); // after redirects: http://firma.de may live at https://www.firma.de
@@ -82,7 +91,7 @@ public class WebsiteContacts {
                 home = failedHome(first);
             }
             for (int fetched = 0; fetched < maxPages && !queue.isEmpty(); fetched++) {
-                FetchResult page = fetcher.fetch(queue.poll());
+                FetchResult page = unlessCancelled(fetcher.fetch(queue.poll()));
                 if (!(page instanceof FetchResult.Ok ok)) {
                     error(page);
                 } else if (!Sites.sameSite(site, ok.url())) {
@@ -93,7 +102,16 @@ public class WebsiteContacts {
                     read(ok);
                 }
             }
+            unlessCancelled(null); // the DNS checks of the addresses are part of the read
             return result(home);
+        }
+
+        private FetchResult unlessCancelled(FetchResult page) {
+            Cancellation cancellation = Cancellation.current();
+            if (page instanceof FetchResult.Cancelled || (cancellation != null && cancellation.cancelled())) {
+                throw new CancellationException("reading " + start + " was cancelled by an emergency stop");
+            }
+            return page;
         }
 
         private PageContacts read(FetchResult.Ok page) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Many websites on one JDK HTTP server on 127.0.0.1 with a random port, told apart by the
@@ -118,6 +119,51 @@ public final class LocalWeb implements AutoCloseable {
             awaitClose();
             send(ex, 200, "text/html", "<p>zu spät</p>".getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** What a {@link #trickling} page saw: readers that got its headers, and those that dropped the connection. */
+    public static final class Trickle {
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicInteger droppedByClient = new AtomicInteger();
+
+        public int started() {
+            return started.get();
+        }
+
+        public int droppedByClient() {
+            return droppedByClient.get();
+        }
+    }
+
+    /**
+     * A page that sends its headers at once, then a space every 100 ms for {@code duration}, then
+     * {@code html}; with a null duration it never ends (until the server closes). It keeps a reader
+     * busy without its read timeout firing, and notices when the reader drops the connection (the
+     * next write fails), which a page that only waits cannot.
+     */
+    public Trickle trickling(String host, String path, java.time.Duration duration, String html) {
+        Trickle trickle = new Trickle();
+        on(host, path, ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, 0);
+            trickle.started.incrementAndGet();
+            long start = System.nanoTime();
+            OutputStream out = ex.getResponseBody();
+            try {
+                while ((duration == null || System.nanoTime() - start < duration.toNanos())
+                        && !closing.await(100, TimeUnit.MILLISECONDS)) {
+                    out.write(' ');
+                    out.flush();
+                }
+                out.write(html.getBytes(StandardCharsets.UTF_8));
+                out.close();
+            } catch (IOException dropped) {
+                trickle.droppedByClient.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return trickle;
     }
 
     public void awaitClose() {

@@ -29,6 +29,11 @@ public final class PlacesScenario {
 
     /** Registers the sites and the stubs; the location searches {@code bakery} and {@code florist}. */
     public PlacesScenario install() {
+        return install(0);
+    }
+
+    /** As {@link #install()}, every Text Search answering after {@code delayMillis} (to watch a run's progress). */
+    public PlacesScenario install(int delayMillis) {
         Fakes.WEB
                 .page(
                         bakeryHost,
@@ -81,8 +86,9 @@ public final class PlacesScenario {
                 "http://" + carpenterHost + "/",
                 3.9,
                 7);
-        PlacesBodies.answer(Fakes.PLACES, "bakery in " + city, List.of(List.of(bakery, florist, hair), List.of(cafe)));
-        PlacesBodies.answer(Fakes.PLACES, "florist in " + city, List.of(List.of(florist, carpenter)));
+        PlacesBodies.answer(
+                Fakes.PLACES, "bakery in " + city, delayMillis, List.of(List.of(bakery, florist, hair), List.of(cafe)));
+        PlacesBodies.answer(Fakes.PLACES, "florist in " + city, delayMillis, List.of(List.of(florist, carpenter)));
         return this;
     }
 

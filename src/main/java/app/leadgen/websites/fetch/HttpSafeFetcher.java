@@ -1,5 +1,6 @@
 package app.leadgen.websites.fetch;
 
+import app.leadgen.support.Cancellation;
 import app.leadgen.websites.FetchResult;
 import app.leadgen.websites.SafeFetcher;
 import app.leadgen.websites.WebsitesProperties;
@@ -39,6 +40,11 @@ import org.apache.hc.core5.util.Timeout;
  * resolver, which has no timeout of its own (the system's resolver settings apply, typically
  * 5 s per server); a page's own deadline ({@code pageTimeout}) is checked between reads, so one
  * read may last up to {@code readTimeout} past it.
+ *
+ * <p>An emergency stop: every request is registered with the {@link Cancellation} bound to the
+ * calling thread (as the Apify and Places clients do); cancelling it aborts the request at once
+ * (the connection is closed, whether the site is still silent or sending its body), and the read
+ * ends as {@link FetchResult.Cancelled}, never as a timeout or a failure of the site.
  */
 public final class HttpSafeFetcher implements SafeFetcher, AutoCloseable {
 
@@ -87,8 +93,12 @@ public final class HttpSafeFetcher implements SafeFetcher, AutoCloseable {
     @Override
     public FetchResult fetch(URI url) {
         long deadline = System.nanoTime() + properties.pageTimeout().toNanos();
+        Cancellation cancellation = Cancellation.current();
         URI current = url;
         for (int redirects = 0; ; redirects++) {
+            if (cancelled(cancellation)) {
+                return new FetchResult.Cancelled(current);
+            }
             Optional<FetchResult> refused = checkTarget(current);
             if (refused.isPresent()) {
                 return refused.get();
@@ -96,7 +106,7 @@ public final class HttpSafeFetcher implements SafeFetcher, AutoCloseable {
             if (System.nanoTime() - deadline > 0) {
                 return new FetchResult.Timeout(current);
             }
-            Hop hop = exchange(current, deadline);
+            Hop hop = exchange(current, deadline, cancellation);
             if (hop.result() != null) {
                 return hop.result();
             }
@@ -130,11 +140,13 @@ public final class HttpSafeFetcher implements SafeFetcher, AutoCloseable {
         }
     }
 
-    private Hop exchange(URI url, long deadline) {
+    private Hop exchange(URI url, long deadline, Cancellation cancellation) {
         HttpGet get = new HttpGet(url);
         get.setHeader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1");
         get.setHeader("Accept-Language", "de-DE,de;q=0.9,en;q=0.5");
         ClassicHttpResponse response = null;
+        // an emergency stop aborts the request in flight: the connection is closed
+        Runnable unregister = cancellation == null ? () -> {} : cancellation.register(get::cancel);
         try {
             response = client.executeOpen(null, get, null);
             int status = response.getCode();
@@ -146,19 +158,33 @@ public final class HttpSafeFetcher implements SafeFetcher, AutoCloseable {
                 get.cancel();
                 return done(new FetchResult.HttpError(url, status));
             }
-            return done(body(url, get, response, deadline));
-        } catch (BlockedAddressException e) {
-            return done(new FetchResult.Blocked(url, e.reason()));
-        } catch (UnknownHostException e) {
-            return done(new FetchResult.UnknownHost(url));
-        } catch (InterruptedIOException e) {
-            return done(new FetchResult.Timeout(url)); // connect and read timeouts are both of this kind
+            FetchResult page = body(url, get, response, deadline);
+            // a body cut short by the abort may look complete: it is not this page
+            return done(cancelled(cancellation) ? new FetchResult.Cancelled(url) : page);
         } catch (IOException | RuntimeException e) {
-            return done(new FetchResult.Failed(url, describe(e)));
+            return done(cancelled(cancellation) ? new FetchResult.Cancelled(url) : failure(url, e));
         } finally {
+            unregister.run();
             // after a cancel, closing may fail; the result is already decided
             closeQuietly(response);
         }
+    }
+
+    private static FetchResult failure(URI url, Exception e) {
+        if (e instanceof BlockedAddressException blocked) {
+            return new FetchResult.Blocked(url, blocked.reason());
+        }
+        if (e instanceof UnknownHostException) {
+            return new FetchResult.UnknownHost(url);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new FetchResult.Timeout(url); // connect and read timeouts are both of this kind
+        }
+        return new FetchResult.Failed(url, describe(e));
+    }
+
+    private static boolean cancelled(Cancellation cancellation) {
+        return cancellation != null && cancellation.cancelled();
     }
 
     private FetchResult body(URI url, HttpGet get, ClassicHttpResponse response, long deadline) throws IOException {

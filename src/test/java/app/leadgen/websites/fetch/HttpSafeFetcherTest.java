@@ -2,6 +2,7 @@ package app.leadgen.websites.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.leadgen.support.Cancellation;
 import app.leadgen.testing.LocalWeb;
 import app.leadgen.testing.WebsiteSettings;
 import app.leadgen.websites.FetchResult;
@@ -48,6 +49,39 @@ class HttpSafeFetcherTest {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.contentType()).isEqualTo("text/html");
         assertThat(ok.body()).isEqualTo("<h1>Willkommen</h1>");
+    }
+
+    @Test
+    void anEmergencyStopAbortsTheReadInFlightAndClosesTheConnection() throws Exception {
+        LocalWeb.Trickle trickle = web.trickling("langsam.de", "/", null, "");
+        Cancellation cancellation = new Cancellation();
+        FetchResult[] result = new FetchResult[1];
+        Thread reader = new Thread(
+                () -> cancellation.runBound(() -> result[0] = fetcher.fetch(URI.create("http://langsam.de/"))));
+        reader.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (trickle.started() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(trickle.started()).isEqualTo(1);
+
+        long cancelled = System.nanoTime();
+        cancellation.cancel();
+        reader.join(2_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(1));
+        assertThat(result[0]).isEqualTo(new FetchResult.Cancelled(URI.create("http://langsam.de/")));
+        while (trickle.droppedByClient() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(trickle.droppedByClient())
+                .as("connection closed by the fetcher")
+                .isEqualTo(1);
+        // once cancelled, nothing more is asked for
+        int before = web.requests().size();
+        cancellation.runBound(() -> result[0] = fetcher.fetch(URI.create("http://langsam.de/")));
+        assertThat(result[0]).isInstanceOf(FetchResult.Cancelled.class);
+        assertThat(web.requests()).hasSize(before);
     }
 
     @Test
