@@ -47,7 +47,7 @@ public final class InstancesBenchmark {
         line(report, "# InstancesBenchmark " + Instant.now());
         line(
                 report,
-                "%d usernames per run (a quarter incomplete: web search), batches of %d, fake latency %d ms,"
+                "%d usernames per run (none lists a website, so every one also goes to the web search), batches of %d, fake latency %d ms,"
                         + " profile batch size 5, limits 10 Apify / 5 Perplexity calls per instance, %d runs each",
                 USERNAMES,
                 BATCH,
