@@ -90,7 +90,12 @@ async function saveSchedule(button) {
     } catch (e) {
       showError('schedule-error', e.message);
       toast(e.message, 'error');
-      loadSchedule().catch(() => {});
+      // keep what the user typed so it can be corrected; only the stored next run is shown again
+      api('/api/settings/schedule')
+        .then((stored) => {
+          $('schedule-next').textContent = formatNext(stored);
+        })
+        .catch(() => {});
     }
   });
 }

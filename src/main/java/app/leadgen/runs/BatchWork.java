@@ -102,6 +102,9 @@ class BatchWork {
                     }
                 }
                 left.removeAll(now);
+                // give up what was tried (done or failed) before waiting: a waiting batch holds nothing,
+                // so two batches can never wait for each other
+                claims.release(batch.owner());
                 Set<String> fresh = claims.fresh(left, purpose, since);
                 left.removeAll(fresh);
                 progress.add(runId, Counter.CACHE_HITS, fresh.size());

@@ -51,7 +51,10 @@ class RunEvents implements DisposableBean {
     }
 
     SseEmitter follow(long runId) {
-        SseEmitter emitter = new SseEmitter(TimeUnit.MINUTES.toMillis(30));
+        return follow(runId, new SseEmitter(TimeUnit.MINUTES.toMillis(30)));
+    }
+
+    SseEmitter follow(long runId, SseEmitter emitter) {
         Follower follower = new Follower(runId);
         emitter.onCompletion(() -> followers.remove(emitter));
         emitter.onTimeout(() -> followers.remove(emitter));
@@ -62,7 +65,14 @@ class RunEvents implements DisposableBean {
     }
 
     private void tick() {
-        followers.forEach(this::push);
+        // nothing may escape: a periodic task that throws is never run again, and every stream would stall
+        followers.forEach((emitter, follower) -> {
+            try {
+                push(emitter, follower);
+            } catch (RuntimeException e) {
+                followers.remove(emitter);
+            }
+        });
     }
 
     private void push(SseEmitter emitter, Follower follower) {
@@ -79,7 +89,11 @@ class RunEvents implements DisposableBean {
         } catch (IOException | RuntimeException gone) {
             // the browser went away, or the run was deleted: stop following
             followers.remove(emitter);
-            emitter.completeWithError(gone);
+            try {
+                emitter.completeWithError(gone);
+            } catch (RuntimeException alreadyClosed) {
+                // nothing left to tell that browser
+            }
         }
     }
 
