@@ -15,16 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -136,7 +127,7 @@ class BatchWork {
     private void scrape(long runId, List<String> usernames, String sessionId, Cancellation cancellation) {
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
         List<List<String>> calls = chunks(usernames, profileScraper.batchSize());
-        runConcurrently("profiles-" + runId, limits.profileCalls(), calls, cancellation, call -> {
+        Parallel.forEach("profiles-" + runId, limits.profileCalls(), calls, cancellation, call -> {
             if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
                 return;
             }
@@ -178,7 +169,7 @@ class BatchWork {
 
     private Outcome search(long runId, List<String> usernames, Cancellation cancellation) {
         AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
-        runConcurrently("websearch-" + runId, limits.websearchCalls(), usernames, cancellation, username -> {
+        Parallel.forEach("websearch-" + runId, limits.websearchCalls(), usernames, cancellation, username -> {
             if (rejected.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
                 return;
             }
@@ -203,55 +194,11 @@ class BatchWork {
                 : new Outcome(rejected.get().status());
     }
 
-    /**
-     * Runs the tasks with at most {@code parallelism} at once and waits for all of them, unless the
-     * run is cancelled: then it stops waiting at once (calls that cannot be aborted finish on their
-     * own and are ignored).
-     */
-    private static <T> void runConcurrently(
-            String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
-        if (items.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()), threads(name));
-        try {
-            List<CompletableFuture<Void>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(CompletableFuture.runAsync(() -> cancellation.runBound(() -> task.accept(item)), pool));
-            }
-            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-            while (!cancellation.cancelled()) {
-                try {
-                    all.get(100, TimeUnit.MILLISECONDS);
-                    return;
-                } catch (TimeoutException stillWorking) {
-                    // check the cancellation again
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancellation.cancel();
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     static <T> List<List<T>> chunks(List<T> list, int size) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) {
             out.add(List.copyOf(list.subList(i, Math.min(list.size(), i + size))));
         }
         return out;
-    }
-
-    static ThreadFactory threads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

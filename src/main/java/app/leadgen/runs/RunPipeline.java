@@ -166,7 +166,7 @@ class RunPipeline {
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
         Cancellation cancellation = new Cancellation();
         ScheduledExecutorService watcher =
-                Executors.newSingleThreadScheduledExecutor(BatchWork.threads("watch-" + runId));
+                Executors.newSingleThreadScheduledExecutor(Parallel.threads("watch-" + runId));
         AtomicInteger ticks = new AtomicInteger();
         long beatEvery = Math.max(1, limits.lease().toMillis() / 6 / limits.stopPollMillis());
         watcher.scheduleWithFixedDelay(
