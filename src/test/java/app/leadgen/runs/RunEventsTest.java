@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ class RunEventsTest extends IntegrationTest {
     int port;
 
     @Test
+    @Timeout(120) // a stalled stream must fail the test, not hang the build
     void streamsEveryChangeUntilTheRunEnds() throws Exception {
         String[] owners = IntStream.range(0, 60)
                 .mapToObj(i -> "sse" + System.nanoTime() % 10000 + "_" + i)

@@ -1,0 +1,74 @@
+package app.leadgen.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.leadgen.testing.Api;
+import app.leadgen.testing.IntegrationTest;
+import app.leadgen.testing.PlacesScenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** „Jetzt ausführen" runs the daily routine: one Places run over every active location, like any other run. */
+class DailyRoutineTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void runNowStartsAPlacesRunOverTheActiveLocations() {
+        Api api = new Api(port);
+        PlacesScenario town = new PlacesScenario().install();
+        long active = town.insertLocation(jdbc, "bakery,florist", true);
+        long inactive = PlacesScenario.insertLocation(jdbc, "Ruhestadt-" + town.u, "bakery", false);
+        assertThat(api.get("/api/settings/schedule").json().path("available").asBoolean())
+                .isTrue();
+
+        Api.Reply accepted = api.postJson("/api/schedule/run-now", "");
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode run = awaitPlacesRunWith(api, active);
+        assertThat(ids(run.path("locationIds"))).doesNotContain(inactive);
+        JsonNode done = api.awaitFinished(run.path("id").asLong());
+        JsonNode leads = api.get(
+                        "/api/leads?source=places&runId=" + done.path("id").asLong() + "&size=100")
+                .json();
+        List<String> placeIds = new ArrayList<>();
+        leads.path("items").forEach(item -> placeIds.add(item.path("placeId").asString()));
+        assertThat(placeIds).contains(town.id("bakery"), town.id("florist"));
+        leads.path("items").forEach(item -> {
+            if (item.path("placeId").asString().equals(town.id("bakery"))) {
+                assertThat(item.path("scoreReasons").size()).isPositive();
+            }
+        });
+    }
+
+    private static JsonNode awaitPlacesRunWith(Api api, long locationId) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(end)) {
+            for (JsonNode run : api.get("/api/runs").json()) {
+                if ("places".equals(run.path("source").asString())
+                        && ids(run.path("locationIds")).contains(locationId)) {
+                    return run;
+                }
+            }
+            Api.sleep(200);
+        }
+        throw new AssertionError("no Places run over location " + locationId + " was started");
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.asLong()));
+        return ids;
+    }
+}
