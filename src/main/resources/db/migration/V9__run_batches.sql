@@ -30,3 +30,6 @@ alter table ig_profiles add column search_claim_owner varchar(120);
 alter table ig_profiles add column search_claim_until timestamp with time zone;
 create index ix_ig_profiles_claim_owner on ig_profiles (claim_owner);
 create index ix_ig_profiles_search_claim_owner on ig_profiles (search_claim_owner);
+
+-- the run's own job beats here while it lives, so a stop can end a run whose instance is gone
+alter table runs add column heartbeat_at timestamp with time zone;

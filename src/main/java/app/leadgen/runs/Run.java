@@ -83,6 +83,9 @@ class Run {
     Instant startedAt;
     Instant finishedAt;
 
+    /** Renewed by the run's own job while it works (Instagram runs); null before it starts. */
+    Instant heartbeatAt;
+
     protected Run() {}
 
     Run(String source, String keyword, String sessionSecret, Instant now) {

@@ -107,7 +107,8 @@ class RunPipeline {
             return;
         }
         String sessionId = secrets.open(run.sessionSecret);
-        watched(runId, (cancellation, owner) -> pipeline(runId, run, sessionId, cancellation, owner));
+        progress.beat(runId);
+        watched(runId, true, (cancellation, owner) -> pipeline(runId, run, sessionId, cancellation, owner));
     }
 
     /**
@@ -141,7 +142,7 @@ class RunPipeline {
         log.info("run {}: instance {} joins the {} batches", runId, instance.id(), phase);
         String sessionId = secrets.open(run.sessionSecret);
         try {
-            watched(runId, (cancellation, owner) -> {
+            watched(runId, false, (cancellation, owner) -> {
                 try {
                     stream(runId, phase, false, sessionId, cancellation, owner);
                     // the run's own job may be gone with its instance: a stop must still end the run
@@ -161,7 +162,7 @@ class RunPipeline {
      * Runs the work with a watcher beside it that aborts the calls in flight on an emergency stop
      * (the flag in the database reaches every instance) and keeps this worker's claims alive.
      */
-    private void watched(long runId, java.util.function.BiConsumer<Cancellation, String> work) {
+    private void watched(long runId, boolean ownJob, java.util.function.BiConsumer<Cancellation, String> work) {
         String owner = instance.id() + "/" + runId + "/"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
         Cancellation cancellation = new Cancellation();
@@ -179,6 +180,9 @@ class RunPipeline {
                         if (ticks.incrementAndGet() % beatEvery == 0) {
                             batches.heartbeat(owner);
                             claims.renew(owner, limits.lease());
+                            if (ownJob) {
+                                progress.beat(runId);
+                            }
                         }
                     } catch (RuntimeException e) {
                         log.warn("run {}: watcher could not reach the database ({})", runId, e.toString());

@@ -148,6 +148,14 @@ class RunProgress {
                 .orElse(true);
     }
 
+    /** The run's own job is alive (see RunService's stop for a run whose instance is gone). */
+    void beat(long runId) {
+        jdbc.sql("update runs set heartbeat_at = :now where id = :id")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", runId)
+                .update();
+    }
+
     /** True while the run is RUNNING (not queued, waiting, stopped, failed or done). */
     boolean running(long runId) {
         return jdbc.sql("select status from runs where id = :id")

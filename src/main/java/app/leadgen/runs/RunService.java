@@ -29,12 +29,14 @@ public class RunService {
 
     private final HashtagSelection selection;
     private final RunBatches batches;
+    private final PipelineLimits limits;
     private final app.leadgen.leads.LeadStore leads;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final PlaceSearch placeSearch;
     private final TargetLocations locations;
 
     RunService(
+            PipelineLimits limits,
             RunBatches batches,
             PlaceSearch placeSearch,
             TargetLocations locations,
@@ -48,6 +50,7 @@ public class RunService {
             ApifyClient apify,
             TransactionTemplate tx,
             Clock clock) {
+        this.limits = limits;
         this.batches = batches;
         this.placeSearch = placeSearch;
         this.locations = locations;
@@ -157,7 +160,7 @@ public class RunService {
                     .orElseThrow(() -> ApiProblem.notFound("problem.runs.not-found", String.valueOf(id)));
             if (!run.status.finished()) {
                 run.stopRequested = true;
-                if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION) {
+                if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION || orphaned(run)) {
                     run.status = RunStatus.STOPPED;
                     run.finishedAt = clock.instant();
                     run.sessionSecret = null;
@@ -197,11 +200,21 @@ public class RunService {
         }
         run.stopRequested = true;
         run.emergencyStop = true;
-        if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION) {
+        if (run.status == RunStatus.QUEUED || run.status == RunStatus.AWAITING_SELECTION || orphaned(run)) {
             run.status = RunStatus.STOPPED;
             run.finishedAt = clock.instant();
             run.sessionSecret = null;
         }
+    }
+
+    /**
+     * A RUNNING run whose own job stopped beating (its instance was killed) has nobody to notice a
+     * stop until JobRunr runs the job again elsewhere: the stop ends it here and now instead.
+     */
+    private boolean orphaned(Run run) {
+        return run.status == RunStatus.RUNNING
+                && run.heartbeatAt != null
+                && run.heartbeatAt.isBefore(clock.instant().minus(limits.lease()));
     }
 
     /** Continues a stopped or failed run: it keeps what it found and does only what is left. */
