@@ -23,9 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +59,8 @@ class PlacesPipeline {
     private final WebsiteContacts websites;
     private final Qualifier qualifier;
     private final MessageSource messages;
-    private final PipelineLimits limits;
+
+    private final RunWatch watch;
 
     PlacesPipeline(
             RunRepository runs,
@@ -73,7 +71,8 @@ class PlacesPipeline {
             WebsiteContacts websites,
             Qualifier qualifier,
             MessageSource messages,
-            PipelineLimits limits) {
+            RunWatch watch) {
+        this.watch = watch;
         this.runs = runs;
         this.progress = progress;
         this.search = search;
@@ -82,7 +81,6 @@ class PlacesPipeline {
         this.websites = websites;
         this.qualifier = qualifier;
         this.messages = messages;
-        this.limits = limits;
     }
 
     void execute(long runId) {
@@ -91,24 +89,8 @@ class PlacesPipeline {
             return;
         }
         Cancellation cancellation = new Cancellation();
-        ScheduledExecutorService watcher =
-                Executors.newSingleThreadScheduledExecutor(Parallel.threads("stop-watch-" + runId));
-        // an emergency stop may arrive at any instance: the flag in the database reaches this one
-        watcher.scheduleWithFixedDelay(
-                () -> {
-                    if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
-                        log.warn("run {}: emergency stop, cancelling calls in flight", runId);
-                        cancellation.cancel();
-                    }
-                },
-                limits.stopPollMillis(),
-                limits.stopPollMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            cancellation.runBound(() -> pipeline(runId, run, cancellation));
-        } finally {
-            watcher.shutdownNow();
-        }
+        progress.beat(runId);
+        watch.run(runId, cancellation, () -> progress.beat(runId), () -> pipeline(runId, run, cancellation));
     }
 
     private void pipeline(long runId, Run run, Cancellation cancellation) {

@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
@@ -57,6 +54,7 @@ class RunPipeline {
     private final Instance instance;
     private final JobScheduler jobs;
     private final StorageProvider storage;
+    private final RunWatch watch;
 
     /** Contacts from the accounts' own websites, after the web search (field-injected: one place to merge). */
     @org.springframework.beans.factory.annotation.Autowired
@@ -80,7 +78,8 @@ class RunPipeline {
             EnrichmentClaims claims,
             Instance instance,
             JobScheduler jobs,
-            StorageProvider storage) {
+            StorageProvider storage,
+            RunWatch watch) {
         this.runs = runs;
         this.progress = progress;
         this.hashtagSearch = hashtagSearch;
@@ -98,6 +97,7 @@ class RunPipeline {
         this.instance = instance;
         this.jobs = jobs;
         this.storage = storage;
+        this.watch = watch;
     }
 
     /** The run's own job: crawl, plan the batches, work on them, and end the run. */
@@ -159,43 +159,24 @@ class RunPipeline {
     }
 
     /**
-     * Runs the work with a watcher beside it that aborts the calls in flight on an emergency stop
-     * (the flag in the database reaches every instance) and keeps this worker's claims alive.
+     * Runs the work with the watcher beside it ({@link RunWatch}); its heartbeat keeps this worker's
+     * batch and claims alive, and, for the run's own job, the run's.
      */
     private void watched(long runId, boolean ownJob, java.util.function.BiConsumer<Cancellation, String> work) {
         String owner = instance.id() + "/" + runId + "/"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
         Cancellation cancellation = new Cancellation();
-        ScheduledExecutorService watcher =
-                Executors.newSingleThreadScheduledExecutor(Parallel.threads("watch-" + runId));
-        AtomicInteger ticks = new AtomicInteger();
-        long beatEvery = Math.max(1, limits.lease().toMillis() / 6 / limits.stopPollMillis());
-        watcher.scheduleWithFixedDelay(
+        watch.run(
+                runId,
+                cancellation,
                 () -> {
-                    try {
-                        if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
-                            log.warn("run {}: emergency stop, cancelling calls in flight", runId);
-                            cancellation.cancel();
-                        }
-                        if (ticks.incrementAndGet() % beatEvery == 0) {
-                            batches.heartbeat(owner);
-                            claims.renew(owner, limits.lease());
-                            if (ownJob) {
-                                progress.beat(runId);
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("run {}: watcher could not reach the database ({})", runId, e.toString());
+                    batches.heartbeat(owner);
+                    claims.renew(owner, limits.lease());
+                    if (ownJob) {
+                        progress.beat(runId);
                     }
                 },
-                limits.stopPollMillis(),
-                limits.stopPollMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            cancellation.runBound(() -> work.accept(cancellation, owner));
-        } finally {
-            watcher.shutdownNow();
-        }
+                () -> work.accept(cancellation, owner));
     }
 
     private void pipeline(long runId, Run run, String sessionId, Cancellation cancellation, String owner) {
