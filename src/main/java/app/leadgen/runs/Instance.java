@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * on every start, so the work of a killed instance is never mistaken for the restarted one's.
  */
 @Component
-class Instance {
+public class Instance {
 
     private final String id = host() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    String id() {
+    public String id() {
         return id;
     }
 

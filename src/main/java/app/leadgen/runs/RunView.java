@@ -1,109 +1,41 @@
 package app.leadgen.runs;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** A run as the API shows it. */
+/**
+ * A run as the API shows it. {@code counts} has every counter of every pipeline (0 where a run has
+ * none), so scripts see one stable shape; {@code stages} is the run's pipeline's ordered stage list
+ * with a text for each in the reader's language; pipeline-specific fields (Places: {@code
+ * locationIds}, Instagram: {@code hashtags}) come beside the common ones.
+ */
 public record RunView(
         long id,
         String source,
         String keyword,
-        java.util.List<Long> locationIds,
         RunStatus status,
-        RunStage stage,
-        Counts counts,
+        String stage,
+        List<StageView> stages,
+        int progress,
+        String costs,
+        String summary,
+        Map<String, Integer> counts,
         String error,
         String warning,
         boolean stopRequested,
         int cacheHits,
-        java.util.Map<String, Integer> calls,
-        java.util.List<Hashtag> hashtags,
+        Map<String, Integer> calls,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        @JsonAnyGetter Map<String, Object> details) {
 
     /**
-     * Per-stage counts: what was found, and how far profiles and web search have got. Places runs:
-     * {@code placesSearches} of {@code placesSearchesTotal} searches (location × category) done,
-     * {@code placesFound} results, of them {@code placesNew} stored and {@code placesKnown} known
-     * from earlier; {@code qualified}/{@code disqualified} after the website check; {@code
-     * sitesChecked} websites read and {@code emailsFound} addresses found on them (also for the
-     * websites of Instagram profiles).
+     * One stage of the run's pipeline.
+     *
+     * @param state {@code done}, {@code active} or {@code pending}
      */
-    public record Counts(
-            int hashtags,
-            int findings,
-            int usernames,
-            int profilesEnriched,
-            int profilesNotFound,
-            int profilesFailed,
-            int profilesCached,
-            int websearchTotal,
-            int websearchDone,
-            int websearchFailed,
-            int batch,
-            int batches,
-            int placesSearches,
-            int placesSearchesTotal,
-            int placesFound,
-            int placesNew,
-            int placesKnown,
-            int qualified,
-            int disqualified,
-            int sitesChecked,
-            int emailsFound) {}
-
-    /** A hashtag found by the crawl: {@code newUsernames} are accounts no earlier run found. */
-    public record Hashtag(String name, Long posts, int usernames, int newUsernames, boolean selected) {}
-
-    static RunView of(Run r, java.util.Map<String, Integer> calls, java.util.List<Hashtag> hashtags) {
-        return new RunView(
-                r.id,
-                r.source,
-                r.keyword,
-                locationIds(r.locationIds),
-                r.status,
-                r.stage,
-                new Counts(
-                        r.hashtags,
-                        r.findings,
-                        r.usernames,
-                        r.profilesEnriched,
-                        r.profilesNotFound,
-                        r.profilesFailed,
-                        r.profilesCached,
-                        r.websearchTotal,
-                        r.websearchDone,
-                        r.websearchFailed,
-                        r.batchCurrent,
-                        r.batchTotal,
-                        r.placesSearches,
-                        r.placesSearchesTotal,
-                        r.placesFound,
-                        r.placesNew,
-                        r.placesKnown,
-                        r.qualified,
-                        r.disqualified,
-                        r.sitesChecked,
-                        r.emailsFound),
-                r.errorMessage,
-                r.warning,
-                r.stopRequested,
-                r.cacheHits,
-                calls,
-                hashtags,
-                r.createdAt,
-                r.startedAt,
-                r.finishedAt);
-    }
-
-    private static java.util.List<Long> locationIds(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return null;
-        }
-        return java.util.Arrays.stream(stored.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(Long::valueOf)
-                .toList();
-    }
+    public record StageView(String name, String label, String detail, String state) {}
 }

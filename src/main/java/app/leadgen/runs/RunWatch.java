@@ -1,6 +1,7 @@
 package app.leadgen.runs;
 
 import app.leadgen.support.Cancellation;
+import app.leadgen.support.Parallel;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,11 @@ class RunWatch {
 
     private static final Logger log = LoggerFactory.getLogger(RunWatch.class);
 
-    private final RunProgress progress;
-    private final PipelineLimits limits;
+    private final RunStates states;
+    private final RunLimits limits;
 
-    RunWatch(RunProgress progress, PipelineLimits limits) {
-        this.progress = progress;
+    RunWatch(RunStates states, RunLimits limits) {
+        this.states = states;
         this.limits = limits;
     }
 
@@ -36,7 +37,7 @@ class RunWatch {
         watcher.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        if (!cancellation.cancelled() && progress.emergencyRequested(runId)) {
+                        if (!cancellation.cancelled() && states.emergencyRequested(runId)) {
                             log.warn("run {}: emergency stop, cancelling calls in flight", runId);
                             cancellation.cancel();
                         }

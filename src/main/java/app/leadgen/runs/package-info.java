@@ -1,6 +1,7 @@
 /**
- * Runs: one execution of the pipeline (crawl → flatten → profiles → web search → store) as a JobRunr
- * job, with its status, per-stage counts and stop request, and the runs API.
+ * Runs: the lifecycle of every run, whatever its source — start, stop, emergency stop, resume,
+ * status, per-run counters, the ledger of external calls, heartbeat and watch, the sweeper, live
+ * events and {@link app.leadgen.runs.RunFinished}. Sources plug in as {@link app.leadgen.runs.Pipeline}s.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Runs")
 package app.leadgen.runs;

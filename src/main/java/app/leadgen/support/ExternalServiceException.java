@@ -46,6 +46,26 @@ public class ExternalServiceException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** The kind of failure (derived from the status until every adapter sets it). */
+    public FailureKind kind() {
+        if (status == 402) {
+            return FailureKind.QUOTA;
+        }
+        if (status == 401 || status == 403) {
+            return FailureKind.CREDENTIALS;
+        }
+        if (status == 429) {
+            return FailureKind.RATE_LIMITED;
+        }
+        if (status >= 500) {
+            return FailureKind.UNAVAILABLE;
+        }
+        if (status >= 400) {
+            return FailureKind.BAD_REQUEST;
+        }
+        return "cancelled".equals(errorType) ? FailureKind.CANCELLED : FailureKind.UNAVAILABLE;
+    }
+
     /** 401, 402 and 403 mean every further call with the same credentials fails the same way. */
     public boolean credentialsRejected() {
         return status == 401 || status == 402 || status == 403;

@@ -1,9 +1,8 @@
 package app.leadgen.web;
 
+import app.leadgen.instagram.InstagramSession;
 import app.leadgen.leads.LeadQuery;
 import app.leadgen.outreach.PromptTemplate;
-import app.leadgen.runs.RunService;
-import app.leadgen.support.InstagramSession;
 import app.leadgen.support.MissingSetting;
 import app.leadgen.support.SettingsCheck;
 import jakarta.servlet.http.HttpSession;
@@ -34,7 +33,7 @@ class HomeController {
                 checks.stream().flatMap(c -> c.missingSettings().stream()).toList();
         model.addAttribute("missing", missing);
         model.addAttribute("needsSession", igSession.source(session).equals("none"));
-        model.addAttribute("maxKeyword", RunService.MAX_KEYWORD_LENGTH);
+        model.addAttribute("maxKeyword", app.leadgen.instagram.Keywords.MAX_LENGTH);
         model.addAttribute("sortable", LeadQuery.sortableFields());
         model.addAttribute("placeholders", "{" + String.join("}, {", PromptTemplate.PLACEHOLDERS) + "}");
         model.addAttribute("i18nJson", scriptMessages(locale));

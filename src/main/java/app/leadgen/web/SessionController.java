@@ -1,7 +1,7 @@
 package app.leadgen.web;
 
+import app.leadgen.instagram.InstagramSession;
 import app.leadgen.support.ApiProblem;
-import app.leadgen.support.InstagramSession;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpSession;

@@ -2,12 +2,16 @@ package app.leadgen.runs.web;
 
 import app.leadgen.runs.RunService;
 import app.leadgen.runs.RunView;
-import app.leadgen.support.InstagramSession;
+import app.leadgen.runs.StartRequest;
+import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,80 +19,55 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
+/** The runs API: start (any source), status, live events, stop, emergency stop, resume. Role: member. */
 @RestController
 @RequestMapping("/api/runs")
-@Tag(name = "Runs", description = "Start a run and follow its progress")
+@Tag(name = "Runs")
 class RunApiController {
 
     private final RunService runs;
-    private final InstagramSession igSession;
     private final RunEvents events;
 
-    RunApiController(RunService runs, InstagramSession igSession, RunEvents events) {
+    RunApiController(RunService runs, RunEvents events) {
         this.runs = runs;
-        this.igSession = igSession;
         this.events = events;
     }
 
-    @GetMapping(value = "/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-Sent Events: a 'run' event with the run's state whenever it changes, until it ends")
-    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
+    SseEmitter events(@PathVariable long id) {
         runs.get(id); // 404 for an unknown run
         if (events.full()) {
-            throw new app.leadgen.support.ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.runs.too-many-streams");
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.runs.too-many-streams");
         }
         return events.follow(id);
     }
 
-    /**
-     * Body of {@code POST /api/runs}. Instagram (default {@code source}): {@code keyword}, {@code
-     * sessionId} overrides the stored Instagram session id. Places ({@code "source": "places"}):
-     * {@code locationIds}, default all active target locations.
-     */
-    record StartRun(
-            String source,
-            String keyword,
-            String sessionId,
-            Boolean selectHashtags,
-            java.util.List<Long> locationIds) {}
-
-    record Selection(java.util.List<String> selected) {}
-
-    @PostMapping("/{id}/hashtags")
-    @Operation(summary = "Continue a run in AWAITING_SELECTION with only the selected hashtags")
-    ResponseEntity<RunView> select(@PathVariable long id, @RequestBody Selection body) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.selectHashtags(id, body.selected()));
-    }
-
     @PostMapping
     @Operation(
-            summary = "Start a run (202; it works in the background): Instagram for a keyword, or"
-                    + " {\"source\": \"places\", \"locationIds\": [...]} for Google Places over target locations")
-    ResponseEntity<RunView> start(@RequestBody StartRun body, HttpSession session) {
-        if ("places".equals(body.source())) {
-            RunView run = runs.startPlacesRun(body.locationIds());
-            return ResponseEntity.status(HttpStatus.ACCEPTED)
-                    .header("Location", "/api/runs/" + run.id())
-                    .body(run);
+            summary = "Start a run (202; it works in the background): Instagram for a keyword ({\"keyword\","
+                    + " \"sessionId\", \"selectHashtags\"}), or {\"source\": \"places\", \"locationIds\": [...]} for"
+                    + " Google Places over target locations")
+    ResponseEntity<RunView> start(@RequestBody JsonNode body, HttpSession session) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.badRequest("problem.request.malformed");
         }
-        if (body.source() != null && !"instagram".equals(body.source())) {
-            throw app.leadgen.support.ApiProblem.badRequest("problem.runs.source-unknown");
+        JsonNode source = body.get("source");
+        if (source != null && !source.isNull() && !source.isString()) {
+            throw ApiProblem.badRequest("problem.runs.source-unknown");
         }
-        if (body.sessionId() != null && body.sessionId().length() > InstagramSession.MAX_LENGTH) {
-            throw app.leadgen.support.ApiProblem.badRequest("problem.session.too-long", InstagramSession.MAX_LENGTH);
-        }
-        RunView run = runs.startInstagramRun(
-                body.keyword(),
-                igSession.resolve(body.sessionId(), session),
-                Boolean.TRUE.equals(body.selectHashtags()));
+        RunView run = runs.start(new StartRequest(
+                source == null || source.isNull() ? null : source.asString(), body, attributes(session)));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/runs/" + run.id())
                 .body(run);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Status and per-stage counts of a run")
+    @Operation(summary = "Status, stages and counts of a run")
     RunView get(@PathVariable long id) {
         return runs.get(id);
     }
@@ -107,19 +86,23 @@ class RunApiController {
 
     @PostMapping("/emergency-stop")
     @Operation(summary = "Emergency stop for every queued or running run")
-    java.util.Map<String, Integer> emergencyStopAll() {
-        return java.util.Map.of("stopped", runs.emergencyStopAll());
+    Map<String, Integer> emergencyStopAll() {
+        return Map.of("stopped", runs.emergencyStopAll());
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Continue a STOPPED or FAILED run with only what is left (409 otherwise)")
     ResponseEntity<RunView> resume(@PathVariable long id, HttpSession session) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id, igSession.resolve(null, session)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id, attributes(session)));
     }
 
     @PostMapping("/{id}/stop")
     @Operation(summary = "Stop a run: calls in flight finish, nothing new starts, results are kept")
     RunView stop(@PathVariable long id) {
         return runs.requestStop(id);
+    }
+
+    private static Function<String, Object> attributes(HttpSession session) {
+        return name -> session.getAttribute(name);
     }
 }

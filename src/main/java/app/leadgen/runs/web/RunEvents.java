@@ -34,10 +34,12 @@ class RunEvents implements DisposableBean {
 
     private static final class Follower {
         final long runId;
+        final java.util.Locale locale;
         RunView last;
 
-        Follower(long runId) {
+        Follower(long runId, java.util.Locale locale) {
             this.runId = runId;
+            this.locale = locale;
         }
     }
 
@@ -55,7 +57,8 @@ class RunEvents implements DisposableBean {
     }
 
     SseEmitter follow(long runId, SseEmitter emitter) {
-        Follower follower = new Follower(runId);
+        // the ticker thread has no request: each stream keeps the language of the page that opened it
+        Follower follower = new Follower(runId, org.springframework.context.i18n.LocaleContextHolder.getLocale());
         emitter.onCompletion(() -> followers.remove(emitter));
         emitter.onTimeout(() -> followers.remove(emitter));
         emitter.onError(e -> followers.remove(emitter));
@@ -77,7 +80,7 @@ class RunEvents implements DisposableBean {
 
     private void push(SseEmitter emitter, Follower follower) {
         try {
-            RunView view = runs.get(follower.runId);
+            RunView view = runs.get(follower.runId, follower.locale);
             if (!Objects.equals(view, follower.last)) {
                 follower.last = view;
                 emitter.send(SseEmitter.event().name("run").data(view));

@@ -47,11 +47,15 @@ class RunEventsResilienceTest extends IntegrationTest {
 
         // both runs change: the failing stream throws on its next push, the other must keep receiving
         for (int i = 1; i <= 3; i++) {
-            jdbc.sql("update runs set findings = :n where id in (:a, :b)")
-                    .param("n", i)
-                    .param("a", broken)
-                    .param("b", watched)
-                    .update();
+            for (long run : new long[] {broken, watched}) {
+                jdbc.sql("delete from run_counters where run_id = :run and name = 'findings'")
+                        .param("run", run)
+                        .update();
+                jdbc.sql("insert into run_counters (run_id, name, amount) values (:run, 'findings', :n)")
+                        .param("n", i)
+                        .param("run", run)
+                        .update();
+            }
             awaitSent(good, i + 1);
         }
         assertThat(good.sent).hasSize(4);

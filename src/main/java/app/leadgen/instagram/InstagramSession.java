@@ -1,4 +1,4 @@
-package app.leadgen.support;
+package app.leadgen.instagram;
 
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,10 +25,15 @@ public class InstagramSession {
     }
 
     public String resolve(String explicit, HttpSession session) {
+        return resolve(explicit, session == null ? name -> null : session::getAttribute);
+    }
+
+    /** Same as {@link #resolve(String, HttpSession)} with the session's attributes as a function. */
+    public String resolve(String explicit, java.util.function.Function<String, Object> session) {
         if (explicit != null && !explicit.isBlank()) {
             return explicit.strip();
         }
-        Object stored = session == null ? null : session.getAttribute(ATTRIBUTE);
+        Object stored = session.apply(ATTRIBUTE);
         if (stored instanceof String s && !s.isBlank()) {
             return s;
         }

@@ -1,15 +1,15 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import app.leadgen.enrichment.ContactSearch;
 import app.leadgen.enrichment.ProfileScraper;
+import app.leadgen.instagram.RunBatches.Claim;
 import app.leadgen.leads.ContactData;
-import app.leadgen.leads.EnrichmentClaims;
 import app.leadgen.leads.LeadStore;
 import app.leadgen.leads.ProfileData;
-import app.leadgen.runs.RunBatches.Claim;
-import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.runs.RunContext;
 import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.Parallel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,23 +41,20 @@ class BatchWork {
         static final Outcome DONE = new Outcome(0);
     }
 
-    private final RunProgress progress;
     private final ProfileScraper profileScraper;
     private final ContactSearch contactSearch;
     private final LeadStore leadStore;
     private final EnrichmentClaims claims;
-    private final PipelineLimits limits;
+    private final EnrichmentLimits limits;
     private final Clock clock;
 
     BatchWork(
-            RunProgress progress,
             ProfileScraper profileScraper,
             ContactSearch contactSearch,
             LeadStore leadStore,
             EnrichmentClaims claims,
-            PipelineLimits limits,
+            EnrichmentLimits limits,
             Clock clock) {
-        this.progress = progress;
         this.profileScraper = profileScraper;
         this.contactSearch = contactSearch;
         this.leadStore = leadStore;
@@ -67,7 +64,8 @@ class BatchWork {
     }
 
     /** Throws when Apify rejects our credentials (the run cannot go on); everything else is counted. */
-    Outcome process(Claim batch, String sessionId, Cancellation cancellation) {
+    Outcome process(Claim batch, String sessionId, RunContext run) {
+        Cancellation cancellation = run.cancellation();
         EnrichmentClaims.Purpose purpose = batch.phase() == RunBatches.Phase.PROFILES
                 ? EnrichmentClaims.Purpose.PROFILE
                 : EnrichmentClaims.Purpose.WEBSEARCH;
@@ -78,15 +76,15 @@ class BatchWork {
         long runId = batch.runId();
         List<String> left = new ArrayList<>(batch.usernames());
         try {
-            while (!left.isEmpty() && !cancellation.cancelled() && !progress.stopRequested(runId)) {
+            while (!left.isEmpty() && !cancellation.cancelled() && !run.stopRequested()) {
                 // no double spend: what is fresh, or claimed by another run or instance, is not bought here
                 Set<String> mine = claims.claim(left, purpose, since, batch.owner(), limits.lease());
                 List<String> now = left.stream().filter(mine::contains).toList();
                 if (!now.isEmpty()) {
                     if (batch.phase() == RunBatches.Phase.PROFILES) {
-                        scrape(runId, now, sessionId, cancellation);
+                        scrape(run, now, sessionId, cancellation);
                     } else {
-                        Outcome outcome = search(runId, now, cancellation);
+                        Outcome outcome = search(run, now, cancellation);
                         if (outcome.websearchRejected() != 0) {
                             return outcome;
                         }
@@ -98,9 +96,9 @@ class BatchWork {
                 claims.release(batch.owner());
                 Set<String> fresh = claims.fresh(left, purpose, since);
                 left.removeAll(fresh);
-                progress.add(runId, Counter.CACHE_HITS, fresh.size());
+                run.add(Counter.CACHE_HITS.key, fresh.size());
                 if (batch.phase() == RunBatches.Phase.PROFILES) {
-                    progress.add(runId, Counter.PROFILES_CACHED, fresh.size());
+                    run.add(Counter.PROFILES_CACHED.key, fresh.size());
                 }
                 if (!left.isEmpty() && !pause(500)) {
                     break;
@@ -124,33 +122,34 @@ class BatchWork {
         }
     }
 
-    private void scrape(long runId, List<String> usernames, String sessionId, Cancellation cancellation) {
+    private void scrape(RunContext run, List<String> usernames, String sessionId, Cancellation cancellation) {
+        long runId = run.id();
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
         List<List<String>> calls = chunks(usernames, profileScraper.batchSize());
         Parallel.forEach("profiles-" + runId, limits.profileCalls(), calls, cancellation, call -> {
-            if (fatal.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
+            if (fatal.get() != null || cancellation.cancelled() || run.stopRequested()) {
                 return;
             }
             try {
                 Map<String, ProfileData> found;
                 try {
                     found = profileScraper.scrape(call, sessionId);
-                    progress.ledger(runId, "apify", "profile-scrape", call.size(), "ok");
+                    run.ledger("apify", "profile-scrape", call.size(), "ok");
                 } catch (ExternalServiceException e) {
-                    progress.ledger(runId, "apify", "profile-scrape", call.size(), e.errorType());
+                    run.ledger("apify", "profile-scrape", call.size(), e.errorType());
                     throw e;
                 }
                 found.values().forEach(leadStore::saveProfile);
                 leadStore.markScrapedWithoutData(
                         call.stream().filter(u -> !found.containsKey(u)).toList());
                 int hit = (int) call.stream().filter(found::containsKey).count();
-                progress.add(runId, Counter.PROFILES_ENRICHED, hit);
-                progress.add(runId, Counter.PROFILES_NOT_FOUND, call.size() - hit);
+                run.add(Counter.PROFILES_ENRICHED.key, hit);
+                run.add(Counter.PROFILES_NOT_FOUND.key, call.size() - hit);
             } catch (ExternalServiceException e) {
                 if (cancellation.cancelled()) {
                     return; // aborted by the emergency stop: neither a failure nor a result
                 }
-                progress.add(runId, Counter.PROFILES_FAILED, call.size());
+                run.add(Counter.PROFILES_FAILED.key, call.size());
                 if (e.credentialsRejected()) {
                     fatal.compareAndSet(null, e);
                 } else {
@@ -158,7 +157,7 @@ class BatchWork {
                 }
             } catch (RuntimeException e) {
                 // one bad answer (say, an unstorable value) must not take the run down
-                progress.add(runId, Counter.PROFILES_FAILED, call.size());
+                run.add(Counter.PROFILES_FAILED.key, call.size());
                 log.error("run {}: a profile call of {} could not be processed", runId, call.size(), e);
             }
         });
@@ -167,25 +166,26 @@ class BatchWork {
         }
     }
 
-    private Outcome search(long runId, List<String> usernames, Cancellation cancellation) {
+    private Outcome search(RunContext run, List<String> usernames, Cancellation cancellation) {
+        long runId = run.id();
         AtomicReference<ExternalServiceException> rejected = new AtomicReference<>();
         Parallel.forEach("websearch-" + runId, limits.websearchCalls(), usernames, cancellation, username -> {
-            if (rejected.get() != null || cancellation.cancelled() || progress.stopRequested(runId)) {
+            if (rejected.get() != null || cancellation.cancelled() || run.stopRequested()) {
                 return;
             }
             try {
                 ContactData contact = contactSearch.find(username);
-                progress.ledger(runId, "perplexity", "contact-search", 1, "ok");
+                run.ledger("perplexity", "contact-search", 1, "ok");
                 leadStore.fillMissingContact(username, contact, contactSearch.source());
-                progress.add(runId, Counter.WEBSEARCH_DONE, 1);
+                run.add(Counter.WEBSEARCH_DONE.key, 1);
             } catch (ExternalServiceException e) {
-                progress.ledger(runId, "perplexity", "contact-search", 1, e.errorType());
-                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                run.ledger("perplexity", "contact-search", 1, e.errorType());
+                run.add(Counter.WEBSEARCH_FAILED.key, 1);
                 if (e.credentialsRejected()) {
                     rejected.compareAndSet(null, e);
                 }
             } catch (RuntimeException e) {
-                progress.add(runId, Counter.WEBSEARCH_FAILED, 1);
+                run.add(Counter.WEBSEARCH_FAILED.key, 1);
                 log.error("run {}: the web search result of one profile could not be processed", runId, e);
             }
         });

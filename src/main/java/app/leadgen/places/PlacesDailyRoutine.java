@@ -1,8 +1,10 @@
-package app.leadgen.runs;
+package app.leadgen.places;
 
+import app.leadgen.runs.RunService;
+import app.leadgen.runs.RunView;
+import app.leadgen.runs.StartRequest;
 import app.leadgen.schedule.DailyRoutine;
 import app.leadgen.support.ApiProblem;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ class PlacesDailyRoutine implements DailyRoutine {
     @Override
     public void run() {
         try {
-            RunView run = runs.startPlacesRun(List.of());
+            RunView run = runs.start(StartRequest.of(PlacesPipeline.SOURCE));
             log.info("daily routine: Places run {} started", run.id());
         } catch (ApiProblem notStartable) {
             // no key or no active location: the start page lists what is missing

@@ -1,11 +1,11 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The in-flight limits of the spec (≤ 10 Apify calls, ≤ 5 Perplexity calls at once) and the freshness window. */
 @Component
-class PipelineLimits {
+class EnrichmentLimits {
 
     private final int profileCalls;
     private final int websearchCalls;
@@ -13,7 +13,7 @@ class PipelineLimits {
     private final java.time.Duration lease;
     private final int helpers;
 
-    PipelineLimits(
+    EnrichmentLimits(
             @Value("${leadgen.apify.max-concurrent-calls:10}") int profileCalls,
             @Value("${leadgen.perplexity.max-concurrent-calls:5}") int websearchCalls,
             @Value("${leadgen.enrichment.freshness:30d}") java.time.Duration freshness,

@@ -1,4 +1,4 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import app.leadgen.settings.SettingsStore;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,14 +12,14 @@ class KeywordValidationTest {
 
     @Test
     void trimsAndDropsLeadingHashSigns() {
-        assertThat(RunService.validKeyword("  ##Fitness Berlin ")).isEqualTo("Fitness Berlin");
-        assertThat(RunService.validKeyword("café")).isEqualTo("café");
+        assertThat(Keywords.valid("  ##Fitness Berlin ")).isEqualTo("Fitness Berlin");
+        assertThat(Keywords.valid("café")).isEqualTo("café");
     }
 
     @Test
     void acceptsExactlyOneHundredCharacters() {
-        assertThat(RunService.validKeyword("a".repeat(100))).hasSize(100);
-        assertThatThrownBy(() -> RunService.validKeyword("a".repeat(101)))
+        assertThat(Keywords.valid("a".repeat(100))).hasSize(100);
+        assertThatThrownBy(() -> Keywords.valid("a".repeat(101)))
                 .isInstanceOf(ApiProblem.class)
                 .hasFieldOrPropertyWithValue("detailMessageCode", "problem.runs.keyword-long");
     }
@@ -27,13 +27,13 @@ class KeywordValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "#", "\t"})
     void blank(String keyword) {
-        assertThatThrownBy(() -> RunService.validKeyword(keyword)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> Keywords.valid(keyword)).isInstanceOf(ApiProblem.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"fit\u0000ness", "a\nb", "<script>", "x>y"})
     void malformed(String keyword) {
-        assertThatThrownBy(() -> RunService.validKeyword(keyword))
+        assertThatThrownBy(() -> Keywords.valid(keyword))
                 .isInstanceOf(ApiProblem.class)
                 .hasFieldOrPropertyWithValue("detailMessageCode", "problem.runs.keyword-malformed");
     }

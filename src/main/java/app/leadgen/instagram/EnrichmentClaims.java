@@ -1,5 +1,6 @@
-package app.leadgen.leads;
+package app.leadgen.instagram;
 
+import app.leadgen.leads.Finding;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,6 +1,6 @@
-package app.leadgen.runs.web;
+package app.leadgen.instagram.web;
 
-import app.leadgen.runs.BatchSettings;
+import app.leadgen.instagram.BatchSettings;
 import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

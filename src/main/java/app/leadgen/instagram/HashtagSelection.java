@@ -1,4 +1,4 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import app.leadgen.discovery.HashtagHit;
 import app.leadgen.leads.Finding;

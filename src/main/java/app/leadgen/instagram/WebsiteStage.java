@@ -1,9 +1,11 @@
-package app.leadgen.runs;
+package app.leadgen.instagram;
 
 import app.leadgen.leads.LeadStore;
-import app.leadgen.runs.RunProgress.Counter;
+import app.leadgen.runs.RunContext;
 import app.leadgen.support.Cancellation;
+import app.leadgen.support.Parallel;
 import app.leadgen.websites.SiteContacts;
+import app.leadgen.websites.SiteFindings;
 import app.leadgen.websites.WebsiteContacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,23 +29,23 @@ class WebsiteStage {
 
     private final LeadStore leads;
     private final WebsiteContacts websites;
-    private final RunProgress progress;
 
-    WebsiteStage(LeadStore leads, WebsiteContacts websites, RunProgress progress) {
+    WebsiteStage(LeadStore leads, WebsiteContacts websites) {
         this.leads = leads;
         this.websites = websites;
-        this.progress = progress;
     }
 
-    void fill(long runId, List<String> usernames, Cancellation cancellation) {
+    void fill(RunContext run, List<String> usernames) {
+        long runId = run.id();
+        Cancellation cancellation = run.cancellation();
         Map<String, String> sites = leads.websitesMissingContact(usernames);
-        if (sites.isEmpty() || cancellation.cancelled() || progress.stopRequested(runId)) {
+        if (sites.isEmpty() || cancellation.cancelled() || run.stopRequested()) {
             return;
         }
-        progress.stage(runId, RunStage.WEBSITES);
+        run.stage(InstagramPipeline.WEBSITES);
         Parallel.forEach(
                 "websites-" + runId, SITES_IN_FLIGHT, new ArrayList<>(sites.entrySet()), cancellation, account -> {
-                    if (cancellation.cancelled() || progress.stopRequested(runId)) {
+                    if (cancellation.cancelled() || run.stopRequested()) {
                         return;
                     }
                     try {
@@ -51,7 +53,7 @@ class WebsiteStage {
                         if (cancellation.cancelled()) {
                             return; // the run has ended: nothing is stored after its STOPPED
                         }
-                        progress.add(runId, Counter.SITES_CHECKED, 1);
+                        run.add(Counter.SITES_CHECKED.key, 1);
                         var email = SiteFindings.email(site);
                         var phone = SiteFindings.phone(site);
                         leads.fillFromWebsite(
@@ -61,7 +63,7 @@ class WebsiteStage {
                                 phone.map(SiteContacts.FoundPhone::e164).orElse(null),
                                 phone.map(SiteContacts.FoundPhone::source).orElse(null));
                         if (email.isPresent()) {
-                            progress.add(runId, Counter.EMAILS_FOUND, 1);
+                            run.add(Counter.EMAILS_FOUND.key, 1);
                         }
                     } catch (CancellationException e) {
                         // an emergency stop aborted the read: nothing of it is stored

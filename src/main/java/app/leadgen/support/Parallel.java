@@ -1,6 +1,5 @@
-package app.leadgen.runs;
+package app.leadgen.support;
 
-import app.leadgen.support.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** Runs a stage's tasks a few at a time, bound to the run's cancellation (as RunPipeline does for its calls). */
-final class Parallel {
+/** Runs a stage's tasks a few at a time, bound to the run's cancellation (a pipeline stage's calls). */
+public final class Parallel {
 
     private Parallel() {}
 
@@ -22,7 +21,8 @@ final class Parallel {
      * Runs {@code task} for every item with at most {@code parallelism} at once and waits for all,
      * unless the run is cancelled: then it stops waiting at once (tasks in flight end on their own).
      */
-    static <T> void forEach(String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
+    public static <T> void forEach(
+            String name, int parallelism, List<T> items, Cancellation cancellation, Consumer<T> task) {
         if (items.isEmpty()) {
             return;
         }
@@ -51,7 +51,7 @@ final class Parallel {
         }
     }
 
-    static ThreadFactory threads(String name) {
+    public static ThreadFactory threads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
