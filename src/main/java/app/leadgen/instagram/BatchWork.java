@@ -64,7 +64,7 @@ class BatchWork {
     }
 
     /** Throws when Apify rejects our credentials (the run cannot go on); everything else is counted. */
-    Outcome process(Claim batch, String sessionId, RunContext run) {
+    Outcome process(Claim batch, String sessionId, RunContext run, WebsearchLane lane) {
         Cancellation cancellation = run.cancellation();
         EnrichmentClaims.Purpose purpose = batch.phase() == RunBatches.Phase.PROFILES
                 ? EnrichmentClaims.Purpose.PROFILE
@@ -82,7 +82,7 @@ class BatchWork {
                 List<String> now = left.stream().filter(mine::contains).toList();
                 if (!now.isEmpty()) {
                     if (batch.phase() == RunBatches.Phase.PROFILES) {
-                        scrape(run, now, sessionId, cancellation);
+                        scrape(run, now, sessionId, cancellation, lane);
                     } else {
                         Outcome outcome = search(run, now, cancellation);
                         if (outcome.websearchRejected() != 0) {
@@ -99,6 +99,9 @@ class BatchWork {
                 run.add(Counter.CACHE_HITS.key, fresh.size());
                 if (batch.phase() == RunBatches.Phase.PROFILES) {
                     run.add(Counter.PROFILES_CACHED.key, fresh.size());
+                    if (lane != null) {
+                        lane.offer(fresh); // known profiles may still lack a contact
+                    }
                 }
                 if (!left.isEmpty() && !pause(500)) {
                     break;
@@ -122,7 +125,8 @@ class BatchWork {
         }
     }
 
-    private void scrape(RunContext run, List<String> usernames, String sessionId, Cancellation cancellation) {
+    private void scrape(
+            RunContext run, List<String> usernames, String sessionId, Cancellation cancellation, WebsearchLane lane) {
         long runId = run.id();
         AtomicReference<ExternalServiceException> fatal = new AtomicReference<>();
         List<List<String>> calls = chunks(usernames, profileScraper.batchSize());
@@ -145,6 +149,7 @@ class BatchWork {
                 int hit = (int) call.stream().filter(found::containsKey).count();
                 run.add(Counter.PROFILES_ENRICHED.key, hit);
                 run.add(Counter.PROFILES_NOT_FOUND.key, call.size() - hit);
+                offer(lane, call);
             } catch (ExternalServiceException e) {
                 if (cancellation.cancelled()) {
                     return; // aborted by the emergency stop: neither a failure nor a result
@@ -154,15 +159,24 @@ class BatchWork {
                     fatal.compareAndSet(null, e);
                 } else {
                     log.warn("run {}: a profile call of {} failed ({})", runId, call.size(), e.errorType());
+                    offer(lane, call); // without a profile, the web search is all there is
                 }
             } catch (RuntimeException e) {
                 // one bad answer (say, an unstorable value) must not take the run down
                 run.add(Counter.PROFILES_FAILED.key, call.size());
                 log.error("run {}: a profile call of {} could not be processed", runId, call.size(), e);
+                offer(lane, call);
             }
         });
         if (fatal.get() != null) {
             throw fatal.get();
+        }
+    }
+
+    /** Stages overlap: what came back incomplete is searched on the web while the next profiles load. */
+    private static void offer(WebsearchLane lane, List<String> usernames) {
+        if (lane != null) {
+            lane.offer(usernames);
         }
     }
 

@@ -134,6 +134,20 @@ public class EnrichmentClaims {
         }
     }
 
+    /** Gives up this owner's claims of these usernames for one purpose (each done or failed). */
+    public void release(String owner, Collection<String> usernames, Purpose purpose) {
+        List<String> names =
+                usernames.stream().map(Finding::normalizeUsername).distinct().toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update ig_profiles set " + purpose.ownerColumn + " = null, " + purpose.untilColumn + " = null where "
+                        + purpose.ownerColumn + " = :owner and username in (:names)")
+                .param("owner", owner)
+                .param("names", names)
+                .update();
+    }
+
     /** A claim needs a row; rows of usernames never seen before are created empty. */
     private void ensureRows(List<String> names) {
         Set<String> existing = new HashSet<>(jdbc.sql("select username from ig_profiles where username in (:names)")

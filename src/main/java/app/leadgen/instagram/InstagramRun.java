@@ -85,6 +85,11 @@ class InstagramRun {
     void heartbeat(RunContext run) {
         batches.heartbeat(run.owner());
         claims.renew(run.owner(), limits.lease());
+        claims.renew(WebsearchLane.owner(run), limits.lease());
+    }
+
+    private WebsearchLane lane(RunContext run) {
+        return new WebsearchLane(run, contactSearch, leadStore, claims, limits, clock);
     }
 
     /** The run's own job: crawl, plan the batches, work on them. */
@@ -114,14 +119,27 @@ class InstagramRun {
                 planProfiles(run, usernames);
             }
             invite(run, RunBatches.Phase.PROFILES);
-            stream(run, RunBatches.Phase.PROFILES, true, sessionId);
+            Set<String> searched;
+            try (WebsearchLane lane = lane(run)) {
+                stream(run, RunBatches.Phase.PROFILES, true, sessionId, lane);
+                if (run.stopRequested() || !run.running()) {
+                    return Pipeline.Outcome.DONE;
+                }
+                run.stage(InstagramPipeline.WEBSEARCH);
+                lane.drain();
+                if (lane.rejected() != 0) {
+                    // the profiles are complete without it: keep the run, say why the web search stopped
+                    run.warn("run.warning.websearch-rejected", lane.rejected());
+                    return Pipeline.Outcome.DONE;
+                }
+                searched = Set.copyOf(lane.attempted());
+            }
             if (run.stopRequested() || !run.running()) {
                 return Pipeline.Outcome.DONE;
             }
-            run.stage(InstagramPipeline.WEBSEARCH);
-            if (batches.planned(runId, RunBatches.Phase.WEBSEARCH) || planWebsearch(run, usernames)) {
+            if (batches.planned(runId, RunBatches.Phase.WEBSEARCH) || planWebsearch(run, usernames, searched)) {
                 invite(run, RunBatches.Phase.WEBSEARCH);
-                stream(run, RunBatches.Phase.WEBSEARCH, true, sessionId);
+                stream(run, RunBatches.Phase.WEBSEARCH, true, sessionId, null);
             }
             if (run.stopRequested() || !run.running()) {
                 return Pipeline.Outcome.DONE;
@@ -187,8 +205,11 @@ class InstagramRun {
             return;
         }
         log.info("run {}: instance {} joins the {} batches", runId, instance.id(), phase);
-        try {
-            stream(run, phase, false, session(run));
+        try (WebsearchLane lane = phase == RunBatches.Phase.PROFILES ? lane(run) : null) {
+            stream(run, phase, false, session(run), lane);
+            if (lane != null) {
+                lane.drain();
+            }
         } finally {
             batches.leave(runId, instance.id());
         }
@@ -238,14 +259,17 @@ class InstagramRun {
     }
 
     /** Plans the web search for what still lacks a contact; false when there is nothing to search. */
-    private boolean planWebsearch(RunContext run, List<String> usernames) {
+    private boolean planWebsearch(RunContext run, List<String> usernames, Set<String> searchedHere) {
         long runId = run.id();
         List<String> incomplete = leadStore.usernamesMissingContact(usernames);
         Set<String> searched =
                 leadStore.searchedSince(incomplete, clock.instant().minus(limits.freshness()));
-        List<String> missing =
-                incomplete.stream().filter(u -> !searched.contains(u)).toList();
-        run.add(Counter.CACHE_HITS.key, searched.size());
+        List<String> missing = incomplete.stream()
+                .filter(u -> !searched.contains(u) && !searchedHere.contains(u))
+                .toList();
+        // searched a moment ago by this worker's lane is no cache hit
+        run.add(Counter.CACHE_HITS.key, (int)
+                searched.stream().filter(u -> !searchedHere.contains(u)).count());
         if (missing.isEmpty()) {
             return false;
         }
@@ -253,7 +277,7 @@ class InstagramRun {
             run.warn("run.warning.websearch-missing");
             return false;
         }
-        run.set(Counter.WEBSEARCH_TOTAL.key, missing.size());
+        run.add(Counter.WEBSEARCH_TOTAL.key, missing.size());
         return batches.plan(
                         runId,
                         RunBatches.Phase.WEBSEARCH,
@@ -281,7 +305,8 @@ class InstagramRun {
      * waits for batches others hold, and takes over those whose worker stopped beating (crashed).
      * Profile batches keep the anti-spam pause between them.
      */
-    private void stream(RunContext run, RunBatches.Phase phase, boolean ownStream, String sessionId) {
+    private void stream(
+            RunContext run, RunBatches.Phase phase, boolean ownStream, String sessionId, WebsearchLane lane) {
         long runId = run.id();
         Cancellation cancellation = run.cancellation();
         String owner = run.owner();
@@ -301,7 +326,7 @@ class InstagramRun {
             if (phase == RunBatches.Phase.PROFILES) {
                 run.set(Counter.BATCH_CURRENT.key, batches.started(runId, phase));
             }
-            BatchWork.Outcome outcome = work.process(claim.get(), sessionId, run);
+            BatchWork.Outcome outcome = work.process(claim.get(), sessionId, run, lane);
             if (cancellation.cancelled() || Thread.currentThread().isInterrupted()) {
                 batches.giveBack(claim.get()); // what it stored stays; the rest is claimable at once
                 return;
