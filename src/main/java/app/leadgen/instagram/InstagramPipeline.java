@@ -143,11 +143,15 @@ class InstagramPipeline implements Pipeline {
                         c.get("profilesNotFound"),
                         c.get("profilesFailed"),
                         c.get("profilesCached"));
-        List<Text> texts = List.of(
-                Text.of("run.detail.crawl", c.get("hashtags"), c.get("findings"), c.get("usernames")),
-                profiles,
-                Text.of("run.detail.websearch", searched, c.get("websearchTotal"), c.get("websearchFailed")),
-                Text.of("run.detail.websites", c.get("sitesChecked"), c.get("emailsFound")));
+        int reached = "DONE".equals(stage) ? stages().size() : stages().indexOf(stage);
+        List<Text> texts = java.util.Arrays.asList(
+                reached >= 0 ? Text.of("run.detail.crawl", c.get("hashtags"), c.get("findings"), c.get("usernames")) : null,
+                reached >= 1 ? profiles : null,
+                // the web search overlaps the profiles: it has something to say as soon as it started
+                reached >= 2 || c.get("websearchTotal") > 0
+                        ? Text.of("run.detail.websearch", searched, c.get("websearchTotal"), c.get("websearchFailed"))
+                        : null,
+                reached >= 3 ? Text.of("run.detail.websites", c.get("sitesChecked"), c.get("emailsFound")) : null);
         int progress =
                 switch (stage) {
                     case CRAWL -> 10;

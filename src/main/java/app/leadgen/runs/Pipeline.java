@@ -67,7 +67,8 @@ public interface Pipeline {
     }
 
     /**
-     * @param stages one text per stage of {@link #stages()} (null for none)
+     * @param stages one text per stage of {@link #stages()} (null where there is nothing to say yet,
+     *     e.g. for a stage not reached)
      * @param progress 0–100 for the progress bar
      * @param costs one line about the paid calls
      * @param summary one line for the end of a completed run

@@ -48,7 +48,7 @@ class RunViews {
                 stages.add(new RunView.StageView(
                         names.get(i),
                         text(Text.of("run.stage." + names.get(i)), locale),
-                        i <= current && detail != null ? text(detail, locale) : "",
+                        detail != null ? text(detail, locale) : "",
                         state));
             }
             if (run.status() != RunStatus.COMPLETED) {

@@ -1,4 +1,4 @@
-package app.leadgen.web;
+package app.leadgen.instagram.web;
 
 import app.leadgen.instagram.InstagramSession;
 import app.leadgen.support.ApiProblem;
