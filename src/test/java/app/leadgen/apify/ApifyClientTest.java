@@ -40,7 +40,8 @@ class ApifyClientTest {
     }
 
     private final JsonHttpFactory clients = new JsonHttpFactory(Clock.systemUTC());
-    private final ApifyClient apify = client(TOKEN);
+    // generous: a busy machine must not turn a slow first answer into a retried timeout
+    private final ApifyClient apify = client(TOKEN, Duration.ofSeconds(20));
 
     @BeforeEach
     void reset() {
@@ -57,7 +58,7 @@ class ApifyClientTest {
         APIFY.stop();
     }
 
-    private ApifyClient client(String token) {
+    private ApifyClient client(String token, Duration readTimeout) {
         return new ApifyClient(
                 new ApifyProperties(
                         token,
@@ -68,15 +69,19 @@ class ApifyClientTest {
                         5,
                         2,
                         Duration.ofSeconds(1),
-                        Duration.ofMillis(500),
+                        readTimeout,
                         3,
                         Duration.ofMillis(10)),
                 clients);
     }
 
     private ExternalServiceException failure() {
+        return failure(apify);
+    }
+
+    private static ExternalServiceException failure(ApifyClient client) {
         return catchThrowableOfType(
-                ExternalServiceException.class, () -> apify.runActor(ACTOR, Map.of("search", "bakery")));
+                ExternalServiceException.class, () -> client.runActor(ACTOR, Map.of("search", "bakery")));
     }
 
     private static void answer(int status, String type, String message) {
@@ -200,7 +205,7 @@ class ApifyClientTest {
     void noAnswerInTimeIsATimeoutAndRetried() {
         APIFY.stubFor(post(urlPathEqualTo(PATH)).willReturn(json(201, "[]").withFixedDelay(1500)));
 
-        ExternalServiceException e = failure();
+        ExternalServiceException e = failure(client(TOKEN, Duration.ofMillis(300)));
 
         assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(e.errorType()).isEqualTo("timeout");
@@ -222,7 +227,7 @@ class ApifyClientTest {
 
     @Test
     void withoutTokenNothingIsSent() {
-        ApifyClient unconfigured = client(" ");
+        ApifyClient unconfigured = client(" ", Duration.ofSeconds(1));
 
         ExternalServiceException e =
                 catchThrowableOfType(ExternalServiceException.class, () -> unconfigured.runActor(ACTOR, Map.of()));

@@ -56,9 +56,12 @@ class PerplexityContactSearchTest {
                 new PerplexityProperties(KEY, baseUrl, "sonar", 2, timeout, maxRetries), Clock.systemUTC());
     }
 
-    /** No SDK retries, so each test sees the first answer's classification. */
+    /**
+     * No SDK retries, so each test sees the first answer's classification; a generous timeout, as the
+     * first call of a JVM loads half the SDK on a busy machine.
+     */
     private static PerplexityContactSearch search() {
-        return search(PERPLEXITY.baseUrl(), Duration.ofSeconds(3), 0);
+        return search(PERPLEXITY.baseUrl(), Duration.ofSeconds(30), 0);
     }
 
     private static ExternalServiceException failure(PerplexityContactSearch search) {

@@ -46,7 +46,7 @@ class JsonHttpTest {
             : VendorError.ofStatus(status);
 
     private final JsonHttpFactory factory = new JsonHttpFactory(Clock.systemUTC());
-    private final JsonHttp http = client(Duration.ofSeconds(2), 1024);
+    private final JsonHttp http = client(Duration.ofSeconds(20), 1024);
 
     @BeforeEach
     void reset() {
