@@ -1,5 +1,6 @@
 package app.leadgen.apify;
 
+import app.leadgen.support.Texts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,6 +24,6 @@ public record ApifyProperties(
         Duration initialBackoff) {
 
     public boolean configured() {
-        return token != null && !token.isBlank();
+        return !Texts.blank(token);
     }
 }

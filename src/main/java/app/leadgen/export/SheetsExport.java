@@ -145,15 +145,6 @@ class SheetsExport {
         boolean shortWait = e.retryAfter()
                 .map(wait -> wait.compareTo(properties.sheetsMaxRetryWait()) <= 0)
                 .orElse(true);
-        if (e.retryable() == (rejected && shortWait)) {
-            return e;
-        }
-        return new ExternalServiceException(
-                e.service(),
-                e.status(),
-                e.errorType(),
-                e.getMessage(),
-                rejected && shortWait,
-                e.retryAfter().orElse(null));
+        return e.withRetryable(rejected && shortWait);
     }
 }

@@ -1,6 +1,7 @@
 package app.leadgen.google;
 
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
 import app.leadgen.support.MissingSetting;
 import app.leadgen.support.RetryAfter;
 import app.leadgen.support.SettingsCheck;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,7 +77,13 @@ public class GoogleApis implements SettingsCheck {
     private HttpRequestInitializer initializer() {
         if (credentials == null) {
             throw new ExternalServiceException(
-                    "google", 401, "not-configured", "Google OAuth credentials are not configured", false, null);
+                    "google",
+                    FailureKind.NOT_CONFIGURED,
+                    401,
+                    "not-configured",
+                    "Google OAuth credentials are not configured",
+                    false,
+                    null);
         }
         HttpCredentialsAdapter auth = new HttpCredentialsAdapter(credentials);
         int millis = (int) properties.timeout().toMillis();
@@ -104,46 +112,70 @@ public class GoogleApis implements SettingsCheck {
 
     /**
      * Maps a failed Google call: the API's JSON error (reason such as {@code userRateLimitExceeded}),
-     * a refused refresh token ({@code invalid_grant}), or a network failure.
+     * a refused refresh token ({@code invalid_grant}) or client, or a network failure.
      */
     public static ExternalServiceException failure(String service, IOException e) {
         if (e instanceof GoogleJsonResponseException g) {
-            GoogleJsonError details = g.getDetails();
-            String reason = details != null
-                            && details.getErrors() != null
-                            && !details.getErrors().isEmpty()
-                    ? details.getErrors().get(0).getReason()
-                    : details != null && details.get("status") != null
-                            ? String.valueOf(details.get("status"))
-                            : "http-" + g.getStatusCode();
-            String message =
-                    details != null && details.getMessage() != null ? details.getMessage() : g.getStatusMessage();
-            int status = g.getStatusCode();
-            boolean retryable =
-                    status == 429 || status >= 500 || reason.toLowerCase().contains("ratelimit");
-            // Google sends Retry-After with some 429/503 answers; callers wait at least that long
-            Duration retryAfter = RetryAfter.parse(g.getHeaders().getRetryAfter(), Clock.systemUTC());
-            return new ExternalServiceException(service, status, reason, message, retryable, retryAfter);
+            return answered(service, g);
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("invalid_grant")) {
             return new ExternalServiceException(
-                    service, 400, "invalid_grant", "Google refused the refresh token (invalid_grant)", false, null);
+                    service,
+                    FailureKind.CREDENTIALS,
+                    400,
+                    "invalid_grant",
+                    "Google refused the refresh token (invalid_grant)",
+                    false,
+                    null);
         }
         if (text.contains("invalid_client") || text.contains("unauthorized_client")) {
             return new ExternalServiceException(
-                    service, 401, "invalid_client", "Google refused the OAuth client id or secret", false, null);
+                    service,
+                    FailureKind.CREDENTIALS,
+                    401,
+                    "invalid_client",
+                    "Google refused the OAuth client id or secret",
+                    false,
+                    null);
         }
         if (e instanceof SocketTimeoutException) {
-            return new ExternalServiceException(service, 0, "timeout", service + " did not answer in time", true, null);
+            return new ExternalServiceException(
+                    service, FailureKind.TIMEOUT, 0, "timeout", service + " did not answer in time", true, null);
         }
         return new ExternalServiceException(
                 service,
+                FailureKind.UNAVAILABLE,
                 0,
                 "io",
                 service + " could not be reached: " + e.getClass().getSimpleName(),
                 true,
                 null);
+    }
+
+    private static ExternalServiceException answered(String service, GoogleJsonResponseException g) {
+        GoogleJsonError details = g.getDetails();
+        String reason = details != null
+                        && details.getErrors() != null
+                        && !details.getErrors().isEmpty()
+                ? details.getErrors().get(0).getReason()
+                : details != null && details.get("status") != null
+                        ? String.valueOf(details.get("status"))
+                        : "http-" + g.getStatusCode();
+        String message = details != null && details.getMessage() != null ? details.getMessage() : g.getStatusMessage();
+        int status = g.getStatusCode();
+        String lower = String.valueOf(reason).toLowerCase(Locale.ROOT);
+        boolean rateLimit = status == 429 || lower.contains("ratelimit") || lower.equals("resource_exhausted");
+        FailureKind kind = rateLimit
+                ? FailureKind.RATE_LIMITED
+                // dailyLimitExceeded, quotaExceeded, sendingLimitExceeded: used up until the quota resets
+                : lower.contains("quota") || lower.contains("limitexceeded")
+                        ? FailureKind.QUOTA
+                        : FailureKind.ofStatus(status);
+        boolean retryable = rateLimit || status >= 500;
+        // Google sends Retry-After with some 429/503 answers; callers wait at least that long
+        Duration retryAfter = RetryAfter.parse(g.getHeaders().getRetryAfter(), Clock.systemUTC());
+        return new ExternalServiceException(service, kind, status, reason, message, retryable, retryAfter);
     }
 
     @Override

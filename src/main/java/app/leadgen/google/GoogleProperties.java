@@ -1,5 +1,6 @@
 package app.leadgen.google;
 
+import app.leadgen.support.Texts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,10 +17,6 @@ public record GoogleProperties(
         Duration timeout) {
 
     public boolean configured() {
-        return notBlank(clientId) && notBlank(clientSecret) && notBlank(refreshToken);
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
+        return !Texts.blank(clientId) && !Texts.blank(clientSecret) && !Texts.blank(refreshToken);
     }
 }

@@ -9,6 +9,7 @@ import app.leadgen.leads.ProfileData;
 import app.leadgen.runs.RunContext;
 import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
 import app.leadgen.support.Parallel;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ class BatchWork {
                     return; // aborted by the emergency stop: neither a failure nor a result
                 }
                 run.add(Counter.PROFILES_FAILED.key, call.size());
-                if (e.credentialsRejected()) {
+                if (e.kind() == FailureKind.CREDENTIALS || e.kind() == FailureKind.QUOTA) {
                     fatal.compareAndSet(null, e);
                 } else {
                     log.warn("run {}: a profile call of {} failed ({})", runId, call.size(), e.errorType());
@@ -195,7 +196,7 @@ class BatchWork {
             } catch (ExternalServiceException e) {
                 run.ledger("perplexity", "contact-search", 1, e.errorType());
                 run.add(Counter.WEBSEARCH_FAILED.key, 1);
-                if (e.credentialsRejected()) {
+                if (e.kind() == FailureKind.CREDENTIALS || e.kind() == FailureKind.QUOTA) {
                     rejected.compareAndSet(null, e);
                 }
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package app.leadgen.instagram;
 import app.leadgen.discovery.HashtagHit;
 import app.leadgen.leads.Finding;
 import app.leadgen.leads.LeadStore;
+import app.leadgen.support.Texts;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,6 @@ class HashtagSelection {
     }
 
     private static String clip(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200);
+        return Texts.clip(s, 200);
     }
 }

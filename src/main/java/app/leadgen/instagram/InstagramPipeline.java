@@ -145,7 +145,9 @@ class InstagramPipeline implements Pipeline {
                         c.get("profilesCached"));
         int reached = "DONE".equals(stage) ? stages().size() : stages().indexOf(stage);
         List<Text> texts = java.util.Arrays.asList(
-                reached >= 0 ? Text.of("run.detail.crawl", c.get("hashtags"), c.get("findings"), c.get("usernames")) : null,
+                reached >= 0
+                        ? Text.of("run.detail.crawl", c.get("hashtags"), c.get("findings"), c.get("usernames"))
+                        : null,
                 reached >= 1 ? profiles : null,
                 // the web search overlaps the profiles: it has something to say as soon as it started
                 reached >= 2 || c.get("websearchTotal") > 0

@@ -1,5 +1,7 @@
 package app.leadgen.places;
 
+import static app.leadgen.support.Texts.blank;
+
 import app.leadgen.leads.PlaceCheck;
 import app.leadgen.leads.PlaceStore;
 import app.leadgen.leads.ScoreReason;
@@ -131,9 +133,5 @@ class PlaceChecks {
                         phone,
                         phoneSource));
         run.add((qualified ? Counter.QUALIFIED : Counter.DISQUALIFIED).key, 1);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

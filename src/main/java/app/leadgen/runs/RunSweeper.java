@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class RunSweeper {
 
     static final Duration GIVE_UP = Duration.ofMinutes(15);
+    static final String JOB_ID = "leadgen-run-sweeper";
     private static final Logger log = LoggerFactory.getLogger(RunSweeper.class);
 
     private final JdbcClient jdbc;
@@ -37,6 +38,7 @@ public class RunSweeper {
     private final StorageProvider storage;
     private final JobScheduler jobs;
     private final Clock clock;
+    private final boolean enabled;
 
     RunSweeper(
             JdbcClient jdbc,
@@ -44,18 +46,24 @@ public class RunSweeper {
             RunLimits limits,
             StorageProvider storage,
             JobScheduler jobs,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${leadgen.runs.sweep:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.states = states;
         this.limits = limits;
         this.storage = storage;
         this.jobs = jobs;
         this.clock = clock;
+        this.enabled = enabled;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        jobs.<RunSweeper>scheduleRecurrently("leadgen-run-sweeper", Cron.minutely(), s -> s.sweep());
+        if (enabled) {
+            jobs.<RunSweeper>scheduleRecurrently(JOB_ID, Cron.minutely(), s -> s.sweep());
+        } else {
+            jobs.deleteRecurringJob(JOB_ID);
+        }
     }
 
     /** Looks at every RUNNING run whose heartbeat is older than the lease; returns how many it ended. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
 import app.leadgen.testing.Fakes;
 import com.google.api.services.sheets.v4.model.Spreadsheet;
 import java.io.IOException;
@@ -37,9 +38,10 @@ class GoogleApisTest {
         assertThat(google.configured()).isFalse();
         assertThat(google.missingSettings()).singleElement().satisfies(m -> assertThat(m.variable())
                 .isEqualTo("GMAIL_REFRESH_TOKEN"));
-        assertThatThrownBy(google::sheets)
-                .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.errorType())
-                        .isEqualTo("not-configured"));
+        assertThatThrownBy(google::sheets).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+            assertThat(e.errorType()).isEqualTo("not-configured");
+            assertThat(e.kind()).isEqualTo(FailureKind.NOT_CONFIGURED);
+        });
         assertThat(Fakes.GOOGLE.getAllServeEvents()).isEmpty();
     }
 
@@ -54,6 +56,7 @@ class GoogleApisTest {
         ExternalServiceException e = GoogleApis.failure("sheets", refused);
 
         assertThat(e.errorType()).isEqualTo("invalid_grant");
+        assertThat(e.kind()).isEqualTo(FailureKind.CREDENTIALS);
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).doesNotContain(REFRESH_TOKEN, CLIENT_SECRET);
         assertThat(Fakes.GOOGLE.findAll(anyRequestedFor(urlPathEqualTo("/v4/spreadsheets"))))
@@ -79,8 +82,41 @@ class GoogleApisTest {
 
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.errorType()).isEqualTo("rateLimitExceeded");
+        assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(e.retryable()).isTrue();
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(17));
+    }
+
+    @Test
+    void a403SaysWhetherAQuotaIsUsedUpOrARateExceededOrAccessDenied() {
+        GoogleApis google = new GoogleApis(properties(REFRESH_TOKEN));
+
+        assertThat(failureFor(google, 403, "dailyLimitExceeded", "PERMISSION_DENIED"))
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.QUOTA);
+                    assertThat(e.retryable()).isFalse();
+                });
+        assertThat(failureFor(google, 403, "userRateLimitExceeded", "PERMISSION_DENIED"))
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+                    assertThat(e.retryable()).isTrue();
+                });
+        assertThat(failureFor(google, 403, "insufficientPermissions", "PERMISSION_DENIED"))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(FailureKind.CREDENTIALS));
+        assertThat(failureFor(google, 503, "backendError", "UNAVAILABLE"))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE));
+    }
+
+    private static ExternalServiceException failureFor(GoogleApis google, int status, String reason, String rpcStatus) {
+        Fakes.GOOGLE.stubFor(post(urlPathEqualTo("/v4/spreadsheets"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json; charset=UTF-8")
+                        .withBody(Fakes.googleError(status, reason, "Refused (" + reason + ")", rpcStatus))));
+        IOException refused = catchThrowableOfType(
+                IOException.class,
+                () -> google.sheets().spreadsheets().create(new Spreadsheet()).execute());
+        return GoogleApis.failure("sheets", refused);
     }
 
     private static GoogleProperties properties(String refreshToken) {

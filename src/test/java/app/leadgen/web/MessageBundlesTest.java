@@ -48,7 +48,9 @@ class MessageBundlesTest {
                 if (key.startsWith("js.") || !m.find()) {
                     continue; // the page's script fills {name} itself; texts without arguments are not formatted
                 }
-                String formatted = new MessageFormat(text, Locale.GERMAN).format(new Object[] {"ARG0", "ARG1", "ARG2"});
+                String formatted = new MessageFormat(text, Locale.GERMAN).format(new Object[] {
+                    "ARG0", "ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6", "ARG7", "ARG8", "ARG9"
+                });
                 m.reset();
                 while (m.find()) {
                     assertThat(formatted).as(file + " " + key).contains("ARG" + m.group(1));

@@ -1,5 +1,6 @@
 package app.leadgen.discovery.places;
 
+import app.leadgen.support.Texts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,6 +20,6 @@ record PlacesProperties(
         Duration initialBackoff) {
 
     boolean configured() {
-        return apiKey != null && !apiKey.isBlank();
+        return !Texts.blank(apiKey);
     }
 }

@@ -1,14 +1,13 @@
 package app.leadgen.enrichment.websearch;
 
 import app.leadgen.ai.ChatModels;
-import app.leadgen.ai.LlmErrors;
 import app.leadgen.enrichment.ContactSearch;
 import app.leadgen.leads.ContactData;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
 import app.leadgen.support.MissingSetting;
+import app.leadgen.support.Prompts;
 import app.leadgen.support.SettingsCheck;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,9 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +23,8 @@ import org.springframework.stereotype.Component;
  * OpenAI-compatible chat model pointed at {@code PERPLEXITY_BASE_URL}. The model is built here and
  * not registered as a bean, so the app's default OpenAI model stays the auto-configured one.
  * Retries of 429 (honouring {@code Retry-After}), 5xx and timeouts are the OpenAI SDK's; a 401 is
- * not retried.
+ * not retried. An emergency stop of the run aborts the call in flight (its connection is closed)
+ * and ends it with a {@link FailureKind#CANCELLED} failure.
  */
 @Component
 class PerplexityContactSearch implements ContactSearch, SettingsCheck {
@@ -42,13 +40,14 @@ class PerplexityContactSearch implements ContactSearch, SettingsCheck {
     PerplexityContactSearch(PerplexityProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.systemPrompt = prompt("perplexity-system.txt");
-        this.userPrompt = prompt("perplexity-user.txt");
+        this.systemPrompt = Prompts.load("enrichment/perplexity-system.txt");
+        this.userPrompt = Prompts.load("enrichment/perplexity-user.txt");
         this.model = properties.configured() ? buildModel(properties) : null;
     }
 
     private static ChatModel buildModel(PerplexityProperties p) {
-        return ChatModels.openAiCompatible(p.baseUrl(), p.apiKey(), p.model(), 0.2, p.timeout(), p.maxRetries());
+        return ChatModels.openAiCompatible(
+                "perplexity", p.baseUrl(), p.apiKey(), p.model(), 0.2, p.timeout(), p.maxRetries());
     }
 
     @Override
@@ -65,20 +64,23 @@ class PerplexityContactSearch implements ContactSearch, SettingsCheck {
     public ContactData find(String username) {
         if (model == null) {
             throw new ExternalServiceException(
-                    "perplexity", 401, "not-configured", "PERPLEXITY_API_KEY is not configured", false, null);
+                    "perplexity",
+                    FailureKind.NOT_CONFIGURED,
+                    401,
+                    "not-configured",
+                    "PERPLEXITY_API_KEY is not configured",
+                    false,
+                    null);
         }
         Prompt prompt = new Prompt(
                 List.of(new SystemMessage(systemPrompt), new UserMessage(userPrompt.replace("{username}", username))));
         try {
-            ChatResponse response = model.call(prompt);
-            String content = response == null || response.getResult() == null
-                    ? null
-                    : response.getResult().getOutput().getText();
-            return ContactAnswerParser.parse(content);
-        } catch (RuntimeException e) {
-            ExternalServiceException failure = LlmErrors.map("perplexity", e, clock);
-            log.warn("Perplexity failed for a profile: {}", failure.getMessage());
-            throw failure;
+            return ContactAnswerParser.parse(ChatModels.answer("perplexity", model, prompt, clock));
+        } catch (ExternalServiceException e) {
+            if (e.kind() != FailureKind.CANCELLED) {
+                log.warn("Perplexity failed for a profile: {} {}", e.kind(), e.getMessage());
+            }
+            throw e;
         }
     }
 
@@ -87,15 +89,5 @@ class PerplexityContactSearch implements ContactSearch, SettingsCheck {
         return configured()
                 ? List.of()
                 : List.of(new MissingSetting("PERPLEXITY_API_KEY", "settings.missing.perplexity"));
-    }
-
-    private static String prompt(String name) {
-        try {
-            return new ClassPathResource("prompts/enrichment/" + name)
-                    .getContentAsString(StandardCharsets.UTF_8)
-                    .strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("prompt " + name + " is missing", e);
-        }
     }
 }

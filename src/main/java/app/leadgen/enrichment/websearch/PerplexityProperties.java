@@ -1,5 +1,6 @@
 package app.leadgen.enrichment.websearch;
 
+import app.leadgen.support.Texts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,6 +10,6 @@ record PerplexityProperties(
         String apiKey, String baseUrl, String model, int maxConcurrentCalls, Duration timeout, int maxRetries) {
 
     boolean configured() {
-        return apiKey != null && !apiKey.isBlank();
+        return !Texts.blank(apiKey);
     }
 }

@@ -1,11 +1,11 @@
 package app.leadgen.outreach.drafting;
 
 import app.leadgen.ai.ChatModels;
-import app.leadgen.ai.LlmErrors;
 import app.leadgen.outreach.Draft;
 import app.leadgen.outreach.DraftParser;
 import app.leadgen.outreach.DraftWriter;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
 import app.leadgen.support.MissingSetting;
 import app.leadgen.support.RetryPolicy;
 import app.leadgen.support.SettingsCheck;
@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -47,7 +46,13 @@ class OpenAiDraftWriter implements DraftWriter, SettingsCheck {
         this.clock = clock;
         this.model = properties.configured()
                 ? ChatModels.openAiCompatible(
-                        properties.baseUrl(), properties.apiKey(), properties.model(), 0.7, properties.timeout(), 0)
+                        "openai",
+                        properties.baseUrl(),
+                        properties.apiKey(),
+                        properties.model(),
+                        0.7,
+                        properties.timeout(),
+                        0)
                 : null;
         // a person waits for this answer: never sit on one Retry-After for minutes
         this.retry = new RetryPolicy(
@@ -63,7 +68,13 @@ class OpenAiDraftWriter implements DraftWriter, SettingsCheck {
     public Draft write(String systemPrompt, String userPrompt, String modelName) {
         if (model == null) {
             throw new ExternalServiceException(
-                    "openai", 401, "not-configured", "OPENAI_API_KEY is not configured", false, null);
+                    "openai",
+                    FailureKind.NOT_CONFIGURED,
+                    401,
+                    "not-configured",
+                    "OPENAI_API_KEY is not configured",
+                    false,
+                    null);
         }
         OpenAiChatOptions options = OpenAiChatOptions.builder()
                 .model(modelName)
@@ -80,14 +91,10 @@ class OpenAiDraftWriter implements DraftWriter, SettingsCheck {
 
     private String call(Prompt prompt) {
         try {
-            ChatResponse response = model.call(prompt);
-            return response == null || response.getResult() == null
-                    ? null
-                    : response.getResult().getOutput().getText();
-        } catch (RuntimeException e) {
-            ExternalServiceException failure = LlmErrors.map("openai", e, clock);
-            log.warn("drafting failed: {}", failure.getMessage());
-            throw failure;
+            return ChatModels.answer("openai", model, prompt, clock);
+        } catch (ExternalServiceException e) {
+            log.warn("drafting failed: {} {}", e.kind(), e.getMessage());
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package app.leadgen.outreach.drafting;
 
+import app.leadgen.support.Texts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,6 +10,6 @@ record OpenAiProperties(
         String apiKey, String baseUrl, String model, Duration timeout, int maxAttempts, Duration initialBackoff) {
 
     boolean configured() {
-        return apiKey != null && !apiKey.isBlank();
+        return !Texts.blank(apiKey);
     }
 }

@@ -2,7 +2,6 @@ package app.leadgen.outreach.web;
 
 import app.leadgen.outreach.DraftParser;
 import app.leadgen.support.ExternalServiceException;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * Turns failures of the LLM and the mail provider into problem details that say what is wrong and
@@ -25,30 +25,36 @@ class ProviderFailures {
         this.messages = messages;
     }
 
+    /**
+     * What the user was doing decides the wording (drafting talks about the AI provider, sending about
+     * Gmail); the failure's kind decides the status and the advice.
+     */
     @ExceptionHandler(ExternalServiceException.class)
-    ResponseEntity<ProblemDetail> failed(ExternalServiceException e) {
-        boolean mail = !e.service().equals("openai");
+    ResponseEntity<ProblemDetail> failed(ExternalServiceException e, HandlerMethod handler) {
+        boolean drafting = handler != null && handler.getMethod().getName().equals("draft");
         String reason = e.errorType() == null ? "" : e.errorType();
-        String lower = reason.toLowerCase(Locale.ROOT);
         HttpStatus status = HttpStatus.BAD_GATEWAY;
-        String key;
-        if (reason.equals("not-configured")) {
-            status = HttpStatus.CONFLICT;
-            key = mail ? "problem.send.not-configured" : "problem.draft.not-configured";
-        } else if (lower.equals("invalid_grant")) {
-            key = "problem.google.invalid-grant";
-        } else if (lower.equals("invalid_client")) {
-            key = "problem.google.invalid-client";
-        } else if (lower.equals("insufficient_quota")) {
-            key = "problem.draft.quota";
-        } else if (e.status() == 429 || lower.contains("ratelimit") || lower.equals("dailylimitexceeded")) {
-            status = HttpStatus.SERVICE_UNAVAILABLE;
-            key = mail ? "problem.send.rate-limited" : "problem.draft.rate-limited";
-        } else if (e.status() == 401 || e.status() == 403) {
-            key = mail ? "problem.send.unauthorized" : "problem.draft.unauthorized";
-        } else {
-            key = mail ? "problem.send.failed" : "problem.draft.failed";
-        }
+        String key =
+                switch (e.kind()) {
+                    case NOT_CONFIGURED -> {
+                        status = HttpStatus.CONFLICT;
+                        yield drafting ? "problem.draft.not-configured" : "problem.send.not-configured";
+                    }
+                    case CREDENTIALS -> credentials(reason, drafting);
+                        // an empty AI account needs money; Gmail's daily sending limit needs a day
+                    case QUOTA -> {
+                        if (drafting) {
+                            yield "problem.draft.quota";
+                        }
+                        status = HttpStatus.SERVICE_UNAVAILABLE;
+                        yield "problem.send.rate-limited";
+                    }
+                    case RATE_LIMITED -> {
+                        status = HttpStatus.SERVICE_UNAVAILABLE;
+                        yield drafting ? "problem.draft.rate-limited" : "problem.send.rate-limited";
+                    }
+                    default -> drafting ? "problem.draft.failed" : "problem.send.failed";
+                };
         ProblemDetail problem = ProblemDetail.forStatus(status);
         String detail = e.status() == 0 ? reason : e.status() + " " + reason;
         problem.setDetail(messages.getMessage(key, new Object[] {detail}, LocaleContextHolder.getLocale()));
@@ -57,6 +63,17 @@ class ProviderFailures {
         HttpHeaders headers = new HttpHeaders();
         e.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, d.toSeconds()))));
         return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    /** Google's OAuth errors name what to renew; anything else is a refused key or missing scope. */
+    private static String credentials(String reason, boolean drafting) {
+        if (reason.equals("invalid_grant")) {
+            return "problem.google.invalid-grant";
+        }
+        if (reason.equals("invalid_client")) {
+            return "problem.google.invalid-client";
+        }
+        return drafting ? "problem.draft.unauthorized" : "problem.send.unauthorized";
     }
 
     @ExceptionHandler(DraftParser.UnusableAnswer.class)

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.leadgen.discovery.PlaceHit;
 import app.leadgen.discovery.PlaceQuery;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.support.FailureKind;
+import app.leadgen.support.http.JsonHttpFactory;
 import app.leadgen.testing.Fakes;
 import app.leadgen.testing.PlacesBodies;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -48,7 +50,7 @@ class GooglePlacesSearchTest {
                     Duration.ofSeconds(2),
                     3,
                     Duration.ofMillis(20)),
-            Clock.systemUTC());
+            new JsonHttpFactory(Clock.systemUTC()));
     private final List<String> calls = new ArrayList<>();
 
     @BeforeEach
@@ -177,6 +179,7 @@ class GooglePlacesSearchTest {
 
         assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
+            assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
             assertThat(e.errorType()).isEqualTo("invalid_argument");
             assertThat(e.getMessage()).startsWith("FieldMask is a required parameter");
             assertThat(e.retryable()).isFalse();
@@ -197,9 +200,45 @@ class GooglePlacesSearchTest {
 
         assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
             assertThat(e.credentialsRejected()).isTrue();
+            assertThat(e.kind()).isEqualTo(FailureKind.CREDENTIALS);
             assertThat(e.getMessage()).contains("Places API (New) has not been used");
         });
         GOOGLE.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void anInvalidKeyIsCredentialsThoughGoogleAnswers400() {
+        GOOGLE.stubFor(
+                post(urlPathEqualTo(PATH))
+                        .willReturn(
+                                json(
+                                        400,
+                                        """
+                        {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.",
+                          "status": "INVALID_ARGUMENT",
+                          "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                                       "reason": "API_KEY_INVALID", "domain": "googleapis.com"}]}}
+                        """)));
+
+        assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.CREDENTIALS);
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.retryable()).isFalse();
+        });
+        GOOGLE.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aLastingQuotaErrorIsRateLimitedWithItsWait() {
+        GOOGLE.stubFor(post(urlPathEqualTo(PATH))
+                .willReturn(json(429, error(429, "RESOURCE_EXHAUSTED", "Quota exceeded"))
+                        .withHeader("Retry-After", "0")));
+
+        assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(e.retryAfter()).contains(Duration.ZERO);
+        });
+        GOOGLE.verify(3, postRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
@@ -231,6 +270,7 @@ class GooglePlacesSearchTest {
 
         assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
+            assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
             assertThat(e.retryable()).isTrue();
         });
         GOOGLE.verify(3, postRequestedFor(urlPathEqualTo(PATH)));
@@ -251,9 +291,10 @@ class GooglePlacesSearchTest {
     @Test
     void malformedBodyIsAnError() {
         GOOGLE.stubFor(post(urlPathEqualTo(PATH)).willReturn(json(200, "<html>Proxy error</html>")));
-        assertThatThrownBy(() -> search(berlinBakeries()))
-                .isInstanceOfSatisfying(ExternalServiceException.class, e -> assertThat(e.errorType())
-                        .isEqualTo("malformed"));
+        assertThatThrownBy(() -> search(berlinBakeries())).isInstanceOfSatisfying(ExternalServiceException.class, e -> {
+            assertThat(e.errorType()).isEqualTo("malformed");
+            assertThat(e.kind()).isEqualTo(FailureKind.MALFORMED);
+        });
 
         GOOGLE.resetAll();
         GOOGLE.stubFor(post(urlPathEqualTo(PATH)).willReturn(json(200, "{\"places\": {\"id\": \"x\"}}")));
@@ -290,7 +331,7 @@ class GooglePlacesSearchTest {
         var unconfigured = new GooglePlacesSearch(
                 new PlacesProperties(
                         "", GOOGLE.baseUrl(), "de", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO),
-                Clock.systemUTC());
+                new JsonHttpFactory(Clock.systemUTC()));
         assertThat(unconfigured.configured()).isFalse();
         assertThat(unconfigured.missingSettings())
                 .extracting(m -> m.variable())

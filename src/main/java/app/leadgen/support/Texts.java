@@ -1,0 +1,27 @@
+package app.leadgen.support;
+
+/** The small string helpers every module needs; one copy, so they all cut and test blanks the same way. */
+public final class Texts {
+
+    private Texts() {}
+
+    /** True for null, empty and whitespace-only strings. */
+    public static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * At most {@code max} characters of {@code s} (null stays null). Never cuts a surrogate pair in
+     * half, so an emoji at the limit is dropped instead of becoming an unpaired half.
+     */
+    public static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = Math.max(0, max);
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}
