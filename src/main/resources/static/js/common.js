@@ -1,4 +1,5 @@
-// Shared helpers of the pages: texts, toasts and JSON calls that turn RFC 9457 problems into messages.
+// Shared helpers of the pages: texts, toasts, JSON calls that turn RFC 9457 problems into messages,
+// small DOM helpers, and the page's events through which the panels of a page talk to each other.
 
 const texts = JSON.parse(document.getElementById('i18n')?.textContent || '{}');
 
@@ -65,4 +66,36 @@ export async function busy(button, work) {
     button.disabled = false;
     button.removeAttribute('aria-busy');
   }
+}
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/** A new element; text goes in as text, so scraped HTML is shown, never run. */
+export function el(tag, { className, text, attrs } = {}) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+  return node;
+}
+
+/** A link for http(s) and mailto addresses only; anything else (javascript: …) stays plain text. */
+export function link(text, href) {
+  const safe = /^(https?:|mailto:)/i.test(href || '');
+  if (!safe) return document.createTextNode(text);
+  const a = el('a', { text });
+  a.href = href;
+  if (!href.startsWith('mailto:')) { a.target = '_blank'; a.rel = 'noopener noreferrer nofollow'; }
+  return a;
+}
+
+/** Tells the page's other panels that something happened (a DOM CustomEvent on document). */
+export function emit(name, detail) {
+  document.dispatchEvent(new CustomEvent(name, { detail }));
+}
+
+/** Calls handler with the detail of every event of that name. */
+export function on(name, handler) {
+  document.addEventListener(name, (event) => handler(event.detail));
 }

@@ -1,19 +1,10 @@
 // The locations page: the daily routine's schedule, the location form with category checkboxes, the table.
-import { api, busy, t, toast } from './common.js';
+import { $, api, busy, el, t, toast } from './common.js';
 
-const $ = (id) => document.getElementById(id);
 const CATEGORY = /^[a-z_]{1,50}$/;
 const state = { locations: [], editing: null };
 
 // ---------- helpers ----------
-function el(tag, { className, text, attrs } = {}) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
-  return node;
-}
-
 function numberOrNull(input) {
   const raw = input.value.trim();
   if (raw === '') return null;

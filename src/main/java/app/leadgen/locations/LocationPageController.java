@@ -1,7 +1,5 @@
 package app.leadgen.locations;
 
-import app.leadgen.support.PageTexts;
-import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LocationPageController {
 
     @GetMapping("/locations")
-    String page(Model model, Locale locale) {
+    String page(Model model) {
         model.addAttribute("categories", PlaceCategories.DEFAULTS);
         model.addAttribute("maxText", LocationEditor.MAX_TEXT);
         model.addAttribute("maxRadius", LocationEditor.MAX_RADIUS);
         model.addAttribute("defaultRadius", LocationEditor.DEFAULT_RADIUS);
         model.addAttribute("maxCategories", PlaceCategories.MAX_PER_LOCATION);
-        model.addAttribute("i18nJson", PageTexts.json(locale));
         model.addAttribute("nav", "locations");
         return "locations/index";
     }

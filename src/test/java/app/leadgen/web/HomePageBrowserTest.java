@@ -31,6 +31,8 @@ class HomePageBrowserTest extends BrowserTest {
 
     private static final String XSS_BIO = "<script>window.__pwned=1</script><b>bold</b>";
     private static final String ORANGE = "rgb(255, 183, 77)";
+    /** No space to wrap at: without clamping its cell would make the row hundreds of pixels tall. */
+    private static final String LONG_BIO = "Vinyasa_" + "flow".repeat(150);
 
     @LocalServerPort
     int port;
@@ -44,7 +46,7 @@ class HomePageBrowserTest extends BrowserTest {
                 .json());
         INSTAGRAM.profile(
                 "pw_alpha", "Alpha Yoga", "Yoga für alle", "hi@alpha.de", "+4930111", "https://alpha.de", 5400);
-        INSTAGRAM.profile("pw_beta", "Beta Studio", "Vinyasa", "beta@studio.de", "+4930222", "https://beta.de", 800);
+        INSTAGRAM.profile("pw_beta", "Beta Studio", LONG_BIO, "beta@studio.de", "+4930222", "https://beta.de", 800);
         INSTAGRAM.profile(
                 "pw_gamma", "Gamma Flow", "Retreats", "gamma@flow.de", "+4930333", "https://gamma.de", 120_000);
         INSTAGRAM.profile("pw_xss", "X <i>S</i> S", XSS_BIO, "", "", "", 42);
@@ -131,6 +133,18 @@ class HomePageBrowserTest extends BrowserTest {
         assertThat(xssRow.locator("td").nth(3)).containsText("xss@example.org");
         assertThat(xssRow.locator("td").nth(3)).containsText("Quelle: perplexity");
         assertThat(xssRow.locator("td").nth(3).locator(".source")).hasAttribute("title", "perplexity:sonar");
+
+        // a long bio shows three lines at most, the whole text in its tooltip, and opens on a click
+        Locator beta = page.locator("#leads-body tr[data-username='pw_beta']");
+        Locator longBio = beta.locator("td.bio .clamp");
+        assertThat(longBio).hasText(LONG_BIO);
+        assertThat(longBio).hasAttribute("title", LONG_BIO);
+        assertThat(longBio).containsClass("clamped");
+        double clampedHeight = beta.boundingBox().height;
+        assertThat(clampedHeight).isLessThan(200);
+        longBio.click();
+        assertThat(longBio).containsClass("open");
+        assertThat(beta.boundingBox().height).isGreaterThan(2 * clampedHeight);
 
         // sorting by followers: ascending, then descending (numbers in the browser's German format)
         Locator followers = page.locator("button.sort[data-sort='followers']");
