@@ -3,5 +3,7 @@
  * flattened into unique {@code hashtag|username} findings; for local businesses, Google Places
  * Text Search ({@link app.leadgen.discovery.PlaceSearch}, adapter in {@code places/}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Discovery")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Discovery",
+        allowedDependencies = {"apify", "leads", "support"})
 package app.leadgen.discovery;

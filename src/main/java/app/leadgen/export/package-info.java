@@ -3,5 +3,7 @@
  * Sheet filled in chunks. Same filters as {@code GET /api/leads}; every text cell goes through
  * {@link app.leadgen.export.FormulaGuard} because scraped bios are hostile.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Export")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Export",
+        allowedDependencies = {"google", "leads", "support"})
 package app.leadgen.export;

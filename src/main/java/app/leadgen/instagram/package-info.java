@@ -3,5 +3,7 @@
  * search → the accounts' own websites) plugged into the run lifecycle, with its batches shared across
  * instances, per-username leases, the hashtag selection, batch settings and the Instagram session id.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Instagram")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Instagram",
+        allowedDependencies = {"apify", "discovery", "enrichment", "leads", "runs", "settings", "support", "websites"})
 package app.leadgen.instagram;

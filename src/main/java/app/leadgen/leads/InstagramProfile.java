@@ -1,5 +1,6 @@
 package app.leadgen.leads;
 
+import app.leadgen.support.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -50,22 +51,22 @@ class InstagramProfile {
 
     /** A fresh scrape replaces scraped values, but never erases a value with "nothing". */
     void applyScrape(ProfileData data, Instant now) {
-        fullName = prefer(clip(data.fullName(), 500), fullName);
-        bio = prefer(clip(data.bio(), 4000), bio);
+        fullName = prefer(Texts.stripped(data.fullName(), 500), fullName);
+        bio = prefer(Texts.stripped(data.bio(), 4000), bio);
         followers = data.followers() != null ? data.followers() : followers;
         following = data.following() != null ? data.following() : following;
         posts = data.posts() != null ? data.posts() : posts;
         verified = data.verified() != null ? data.verified() : verified;
         if (!ContactData.isBlank(data.email())) {
-            email = clip(data.email(), 320);
+            email = Texts.stripped(data.email(), 320);
             emailSource = data.source();
         }
         if (!ContactData.isBlank(data.phone())) {
-            phone = clip(data.phone(), 100);
+            phone = Texts.stripped(data.phone(), 100);
             phoneSource = data.source();
         }
         if (!ContactData.isBlank(data.website())) {
-            website = clip(data.website(), 2000);
+            website = Texts.stripped(data.website(), 2000);
             websiteSource = data.source();
         }
         enrichedAt = now;
@@ -75,15 +76,15 @@ class InstagramProfile {
     /** Fills only the fields that are still empty; a scraped value is never overwritten. */
     void fillMissing(ContactData contact, String source, Instant now) {
         if (ContactData.isBlank(email) && !ContactData.isBlank(contact.email())) {
-            email = clip(contact.email(), 320);
+            email = Texts.stripped(contact.email(), 320);
             emailSource = source;
         }
         if (ContactData.isBlank(phone) && !ContactData.isBlank(contact.phone())) {
-            phone = clip(contact.phone(), 100);
+            phone = Texts.stripped(contact.phone(), 100);
             phoneSource = source;
         }
         if (ContactData.isBlank(website) && !ContactData.isBlank(contact.website())) {
-            website = clip(contact.website(), 2000);
+            website = Texts.stripped(contact.website(), 2000);
             websiteSource = source;
         }
         websearchAt = now;
@@ -96,13 +97,5 @@ class InstagramProfile {
 
     private static String prefer(String fresh, String old) {
         return ContactData.isBlank(fresh) ? old : fresh;
-    }
-
-    private static String clip(String s, int max) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.length() <= max ? t : t.substring(0, max);
     }
 }

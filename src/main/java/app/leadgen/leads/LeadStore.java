@@ -1,5 +1,6 @@
 package app.leadgen.leads;
 
+import app.leadgen.support.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,8 @@ public class LeadStore {
             var now = clock.instant();
             for (Finding f : findings) {
                 if (!f.username().isEmpty() && known.add(f.key())) {
-                    fresh.add(new Lead(runId, SOURCE_INSTAGRAM, clip(f.hashtag(), 200), f.username(), keyword, now));
+                    fresh.add(new Lead(
+                            runId, SOURCE_INSTAGRAM, Texts.clip(f.hashtag(), 200), f.username(), keyword, now));
                 }
             }
             leads.saveAll(fresh);
@@ -179,19 +181,15 @@ public class LeadStore {
     public void fillFromWebsite(String username, String email, String emailSource, String phone, String phoneSource) {
         upsert(Finding.normalizeUsername(username), p -> {
             if (ContactData.isBlank(p.email) && !ContactData.isBlank(email)) {
-                p.email = clipped(email, 320);
-                p.emailSource = clipped(emailSource, 2100);
+                p.email = Texts.stripped(email, 320);
+                p.emailSource = Texts.stripped(emailSource, 2100);
             }
             if (ContactData.isBlank(p.phone) && !ContactData.isBlank(phone)) {
-                p.phone = clipped(phone, 100);
-                p.phoneSource = clipped(phoneSource, 2100);
+                p.phone = Texts.stripped(phone, 100);
+                p.phoneSource = Texts.stripped(phoneSource, 2100);
             }
             p.updatedAt = clock.instant();
         });
-    }
-
-    private static String clipped(String s, int max) {
-        return s == null ? null : clip(s.strip(), max);
     }
 
     private void upsert(String username, java.util.function.Consumer<InstagramProfile> change) {
@@ -218,9 +216,5 @@ public class LeadStore {
             out.add(list.subList(i, Math.min(list.size(), i + size)));
         }
         return out;
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

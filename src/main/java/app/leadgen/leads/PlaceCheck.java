@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of checking one place: its score with the fired rules, its new status, and the
  * contacts read from its website. Contacts only fill fields that are still empty.
  *
- * @param status {@code qualified}, {@code disqualified} or {@code no_email}
+ * @param status qualified, disqualified or no e-mail
  * @param email an address found on the website, or a guessed one ({@code emailGuessed}); null for none
  * @param emailSource {@code website:<page>} for a found address, {@code guessed} for a guessed one
  * @param emailCheck the DNS check of the address' domain: {@code ok}, {@code no_domain}, {@code lookup_failed}
@@ -15,7 +15,7 @@ import java.util.List;
 public record PlaceCheck(
         int score,
         List<ScoreReason> reasons,
-        String status,
+        PlaceStatus status,
         String email,
         String emailSource,
         String emailCheck,

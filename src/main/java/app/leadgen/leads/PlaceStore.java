@@ -1,5 +1,8 @@
 package app.leadgen.leads;
 
+import static app.leadgen.support.Texts.blank;
+
+import app.leadgen.support.Texts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -21,11 +24,6 @@ public class PlaceStore {
     public static final String SOURCE_PLACES = "places";
     /** Source of the contact fields that came with the Places data. */
     public static final String FIELD_SOURCE_PLACES = "places";
-
-    public static final String STATUS_DISCOVERED = "discovered";
-    public static final String STATUS_QUALIFIED = "qualified";
-    public static final String STATUS_DISQUALIFIED = "disqualified";
-    public static final String STATUS_NO_EMAIL = "no_email";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -60,30 +58,30 @@ public class PlaceStore {
                                     :phone, :phoneSource, :website, :websiteSource, :rating, :reviews, :mapsUrl,
                                     :businessStatus, :status, false, :now, :now)
                                 """)
-                        .param("placeId", clip(place.placeId(), 300))
+                        .param("placeId", Texts.stripped(place.placeId(), 300))
                         .param("runId", runId)
                         .param("locationId", place.locationId())
-                        .param("name", clip(place.name(), 500))
-                        .param("category", clip(place.category(), 100))
-                        .param("address", clip(place.address(), 1000))
-                        .param("city", clip(place.city(), 100))
-                        .param("phone", clip(place.phone(), 100))
+                        .param("name", Texts.stripped(place.name(), 500))
+                        .param("category", Texts.stripped(place.category(), 100))
+                        .param("address", Texts.stripped(place.address(), 1000))
+                        .param("city", Texts.stripped(place.city(), 100))
+                        .param("phone", Texts.stripped(place.phone(), 100))
                         .param("phoneSource", blank(place.phone()) ? null : FIELD_SOURCE_PLACES)
-                        .param("website", clip(place.website(), 2000))
+                        .param("website", Texts.stripped(place.website(), 2000))
                         .param("websiteSource", blank(place.website()) ? null : FIELD_SOURCE_PLACES)
                         .param("rating", place.rating())
                         .param("reviews", place.reviewCount())
-                        .param("mapsUrl", clip(place.mapsUrl(), 2000))
-                        .param("businessStatus", clip(place.businessStatus(), 40))
-                        .param("status", STATUS_DISCOVERED)
+                        .param("mapsUrl", Texts.stripped(place.mapsUrl(), 2000))
+                        .param("businessStatus", Texts.stripped(place.businessStatus(), 40))
+                        .param("status", PlaceStatus.DISCOVERED.value())
                         .param("now", now)
                         .update();
                 jdbc.sql("insert into leads (run_id, source, place_id, keyword, found_at)"
                                 + " values (:runId, :source, :placeId, :keyword, :now)")
                         .param("runId", runId)
                         .param("source", SOURCE_PLACES)
-                        .param("placeId", clip(place.placeId(), 300))
-                        .param("keyword", clip(keyword, 100))
+                        .param("placeId", Texts.stripped(place.placeId(), 300))
+                        .param("keyword", Texts.stripped(keyword, 100))
                         .param("now", now)
                         .update();
             });
@@ -108,7 +106,7 @@ public class PlaceStore {
         return jdbc.sql("select place_id, name, phone, website, rating, email, status from places"
                         + " where run_id = :run and status = :status order by id")
                 .param("run", runId)
-                .param("status", STATUS_DISCOVERED)
+                .param("status", PlaceStatus.DISCOVERED.value())
                 .query((rs, n) -> new StoredPlace(
                         rs.getString(1),
                         rs.getString(2),
@@ -166,31 +164,19 @@ public class PlaceStore {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put("id", placeId);
         p.put("score", check.score());
-        p.put("reasons", clip(ScoreReason.format(check.reasons()), 1000));
-        p.put("status", check.status());
+        p.put("reasons", Texts.stripped(ScoreReason.format(check.reasons()), 1000));
+        p.put("status", check.status().value());
         p.put("now", now);
         if (fillEmail) {
-            p.put("email", clip(check.email(), 320));
-            p.put("emailSource", clip(check.emailSource(), 2100));
-            p.put("emailCheck", clip(check.emailCheck(), 20));
+            p.put("email", Texts.stripped(check.email(), 320));
+            p.put("emailSource", Texts.stripped(check.emailSource(), 2100));
+            p.put("emailCheck", Texts.stripped(check.emailCheck(), 20));
             p.put("guessed", check.emailGuessed());
         }
         if (fillPhone) {
-            p.put("phone", clip(check.phone(), 100));
-            p.put("phoneSource", clip(check.phoneSource(), 2100));
+            p.put("phone", Texts.stripped(check.phone(), 100));
+            p.put("phoneSource", Texts.stripped(check.phoneSource(), 2100));
         }
         return p;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String clip(String s, int max) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.length() <= max ? t : t.substring(0, max);
     }
 }

@@ -3,5 +3,7 @@
  * searches (spec §6 {@code target_locations}). Other modules read them through {@link
  * app.leadgen.locations.TargetLocations}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Locations")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Locations",
+        allowedDependencies = {"support"})
 package app.leadgen.locations;

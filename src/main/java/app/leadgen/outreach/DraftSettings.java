@@ -1,10 +1,7 @@
 package app.leadgen.outreach;
 
 import app.leadgen.settings.SettingsStore;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /** The drafting prompts and model: stored settings, with the shipped German pair as default. */
@@ -16,8 +13,8 @@ public class DraftSettings {
     static final String MODEL = "outreach.model";
 
     private final SettingsStore settings;
-    private final String defaultSystem = resource("draft-system.txt");
-    private final String defaultUser = resource("draft-user.txt");
+    private final String defaultSystem = app.leadgen.support.Prompts.load("outreach/draft-system.txt");
+    private final String defaultUser = app.leadgen.support.Prompts.load("outreach/draft-user.txt");
     private final String defaultModel;
 
     DraftSettings(SettingsStore settings, @Value("${leadgen.openai.model}") String defaultModel) {
@@ -46,15 +43,5 @@ public class DraftSettings {
 
     public String defaultModel() {
         return defaultModel;
-    }
-
-    private static String resource(String name) {
-        try {
-            return new ClassPathResource("prompts/outreach/" + name)
-                    .getContentAsString(StandardCharsets.UTF_8)
-                    .strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("prompt " + name + " is missing", e);
-        }
     }
 }

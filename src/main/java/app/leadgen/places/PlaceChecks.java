@@ -3,6 +3,7 @@ package app.leadgen.places;
 import static app.leadgen.support.Texts.blank;
 
 import app.leadgen.leads.PlaceCheck;
+import app.leadgen.leads.PlaceStatus;
 import app.leadgen.leads.PlaceStore;
 import app.leadgen.leads.ScoreReason;
 import app.leadgen.leads.StoredPlace;
@@ -114,9 +115,8 @@ class PlaceChecks {
         Qualification verdict = qualifier.qualify(facts);
         boolean qualified = verdict.status() == Qualification.Status.QUALIFIED;
         boolean hasEmail = !blank(place.email()) || email != null;
-        String status = !qualified
-                ? PlaceStore.STATUS_DISQUALIFIED
-                : hasEmail ? PlaceStore.STATUS_QUALIFIED : PlaceStore.STATUS_NO_EMAIL;
+        PlaceStatus status =
+                !qualified ? PlaceStatus.DISQUALIFIED : hasEmail ? PlaceStatus.QUALIFIED : PlaceStatus.NO_EMAIL;
         List<ScoreReason> reasons = verdict.score().reasons().stream()
                 .map(r -> new ScoreReason(r.rule(), r.points()))
                 .toList();

@@ -4,5 +4,7 @@
  * UI's "warum 72?"), and a status: qualified at or above the threshold (50), else disqualified.
  * Points and threshold come from {@code leadgen.qualification.*}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Qualification")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Qualification",
+        allowedDependencies = {})
 package app.leadgen.qualification;

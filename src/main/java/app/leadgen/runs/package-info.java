@@ -3,5 +3,7 @@
  * status, per-run counters, the ledger of external calls, heartbeat and watch, the sweeper, live
  * events and {@link app.leadgen.runs.RunFinished}. Sources plug in as {@link app.leadgen.runs.Pipeline}s.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Runs")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Runs",
+        allowedDependencies = {"support"})
 package app.leadgen.runs;

@@ -4,5 +4,7 @@
  * „Jetzt ausführen" trigger and the port {@link app.leadgen.schedule.DailyRoutine} that another module
  * implements.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Schedule")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Schedule",
+        allowedDependencies = {"settings", "support"})
 package app.leadgen.schedule;

@@ -24,4 +24,9 @@ public final class Texts {
         }
         return s.substring(0, end);
     }
+
+    /** {@link #clip} of the stripped text (null stays null): for values stored in sized columns. */
+    public static String stripped(String s, int max) {
+        return s == null ? null : clip(s.strip(), max);
+    }
 }

@@ -8,5 +8,7 @@
  * app.leadgen.websites.ContactExtractor} and {@link app.leadgen.websites.EmailDomainCheck}.
  * Sub-packages are internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Websites")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Websites",
+        allowedDependencies = {"support"})
 package app.leadgen.websites;
