@@ -165,7 +165,9 @@ class PlacesPipeline implements Pipeline {
         return new Description(
                 texts,
                 progress,
-                Text.of("run.costs.places", c.calls("places"), c.get("cacheHits")),
+                c.get("cacheHits") > 0
+                        ? Text.of("run.costs.places-cached", c.calls("places"), c.get("cacheHits"))
+                        : Text.of("run.costs.places", c.calls("places")),
                 Text.of("run.summary.places", c.get("placesNew"), c.get("qualified")));
     }
 
