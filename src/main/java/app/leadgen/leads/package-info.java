@@ -1,6 +1,8 @@
 /**
- * Leads: every finding ({@code hashtag|username} of a run) and the profile data collected for each
- * username, with the source of every contact field. Owns the leads table, its queries and API.
+ * Leads: every finding of a run (an Instagram {@code hashtag|username}, a Google place), the profile
+ * data collected for each username and every place kept once per {@code place_id} (with its
+ * {@link app.leadgen.leads.PlaceStatus}), with the source of every contact field. Owns the leads
+ * table, its queries and {@code /api/leads}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Leads",

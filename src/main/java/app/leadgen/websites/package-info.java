@@ -5,7 +5,8 @@
  *
  * <p>API: {@link app.leadgen.websites.WebsiteContacts} (one site in, {@link
  * app.leadgen.websites.SiteContacts} out), {@link app.leadgen.websites.SafeFetcher}, {@link
- * app.leadgen.websites.ContactExtractor} and {@link app.leadgen.websites.EmailDomainCheck}.
+ * app.leadgen.websites.ContactExtractor}, {@link app.leadgen.websites.EmailDomainCheck} and {@link
+ * app.leadgen.websites.SiteFindings} (the address and number a run takes from a site).
  * Sub-packages are internal.
  */
 @org.springframework.modulith.ApplicationModule(
