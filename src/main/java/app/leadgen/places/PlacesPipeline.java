@@ -237,10 +237,8 @@ class PlacesPipeline implements Pipeline {
                 if (cancellation.cancelled()) {
                     return;
                 }
-                if (e.kind() == FailureKind.CREDENTIALS
-                        || e.kind() == FailureKind.QUOTA
-                        || e.kind() == FailureKind.BAD_REQUEST) {
-                    throw failure(e); // every further search would fail the same way
+                if (everySearchWouldFail(e)) {
+                    throw failure(e);
                 }
                 log.warn("run {}: Places search \"{}\" failed ({})", runId, query.textQuery(), e.errorType());
                 failed++;
@@ -263,6 +261,17 @@ class PlacesPipeline implements Pipeline {
         if (failed > 0) {
             run.warn("run.warning.places-failed", failed, searches.size());
         }
+    }
+
+    /**
+     * Rejected credentials or quota, or a request Google calls malformed (400: the field mask, a
+     * parameter): every further search would fail the same way. Anything else (a 404 for one query, a
+     * 5xx after its retries) is one failed search among many.
+     */
+    private static boolean everySearchWouldFail(ExternalServiceException e) {
+        return e.kind() == FailureKind.CREDENTIALS
+                || e.kind() == FailureKind.QUOTA
+                || (e.kind() == FailureKind.BAD_REQUEST && e.status() == 400);
     }
 
     private static RunFailure failure(ExternalServiceException e) {
