@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A kind of run (a lead source such as Instagram or Google Places) that plugs into the run lifecycle.
+ * A kind of run (a lead source) that plugs into the run lifecycle.
  * The lifecycle ({@code runs}) starts, stops, resumes, watches and ends runs and keeps their counters
  * and ledger; a pipeline declares its stages and counters and does the work. Pipelines are Spring
  * beans found by {@link #source()}.
@@ -14,7 +14,7 @@ public interface Pipeline {
     /** The source name in the API ({@code "source"} of {@code POST /api/runs} and of every run). */
     String source();
 
-    /** Its stages in order (names such as {@code PROFILES}; the page shows {@code run.stage.<name>}). */
+    /** Its stages in order (upper-case names; the page shows {@code run.stage.<name>}). */
     List<String> stages();
 
     /** The counters it writes, by name as the API shows them in {@code counts}. */
@@ -55,14 +55,14 @@ public interface Pipeline {
     /** How far the run has got, for people: one text per stage, the bar, the costs, a summary. */
     Description describe(String stage, Counts counts);
 
-    /** Fields of this pipeline's runs beside the common ones (e.g. {@code locationIds}). */
+    /** Fields of this pipeline's runs beside the common ones (e.g. the ids of what the run searches). */
     default Map<String, Object> details(long runId, Map<String, String> params) {
         return Map.of();
     }
 
     enum Outcome {
         DONE,
-        /** The run waits for the user (e.g. the hashtag selection); a later call continues it. */
+        /** The run waits for the user (e.g. to choose among what it found); a later call continues it. */
         WAITING
     }
 

@@ -35,7 +35,7 @@ public class RunService {
             SecretBox secrets,
             RunLimits limits,
             Clock clock,
-            @Value("${leadgen.runs.default-source:instagram}") String defaultSource) {
+            @Value("${leadgen.runs.default-source}") String defaultSource) {
         this.states = states;
         this.counters = counters;
         this.pipelines = pipelines;

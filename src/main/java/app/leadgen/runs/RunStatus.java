@@ -3,7 +3,7 @@ package app.leadgen.runs;
 public enum RunStatus {
     QUEUED,
     RUNNING,
-    /** The crawl is done; the run waits for the user to pick hashtags (POST /api/runs/{id}/hashtags). */
+    /** The run waits for input from the user (its pipeline's own endpoint continues it). */
     AWAITING_SELECTION,
     STOPPED,
     COMPLETED,

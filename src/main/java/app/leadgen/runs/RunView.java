@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A run as the API shows it. {@code counts} has every counter of every pipeline (0 where a run has
  * none), so scripts see one stable shape; {@code stages} is the run's pipeline's ordered stage list
- * with a text for each in the reader's language; pipeline-specific fields (Places: {@code
- * locationIds}, Instagram: {@code hashtags}) come beside the common ones.
+ * with a text for each in the reader's language; pipeline-specific fields ({@link
+ * Pipeline#details}) come beside the common ones.
  */
 public record RunView(
         long id,

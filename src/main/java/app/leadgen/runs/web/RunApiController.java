@@ -48,9 +48,8 @@ class RunApiController {
 
     @PostMapping
     @Operation(
-            summary = "Start a run (202; it works in the background): Instagram for a keyword ({\"keyword\","
-                    + " \"sessionId\", \"selectHashtags\"}), or {\"source\": \"places\", \"locationIds\": [...]} for"
-                    + " Google Places over target locations")
+            summary = "Start a run (202; it works in the background): {\"source\": ...} names the pipeline"
+                    + " (default: leadgen.runs.default-source), the body's other fields are that pipeline's own")
     ResponseEntity<RunView> start(@RequestBody JsonNode body, HttpSession session) {
         if (body == null || !body.isObject()) {
             throw ApiProblem.badRequest("problem.request.malformed");
