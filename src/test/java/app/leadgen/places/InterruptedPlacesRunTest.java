@@ -67,7 +67,8 @@ class InterruptedPlacesRunTest extends IntegrationTest {
                     20));
         }
         PlacesBodies.answer(Fakes.PLACES, "bakery in " + city, List.of(found));
-        long location = PlacesScenario.insertLocation(jdbc, city, "bakery", true);
+        // inactive: a daily routine run by another test in this shared context leaves it out
+        long location = PlacesScenario.insertLocation(jdbc, city, "bakery", false);
         Api api = new Api(port);
 
         Api.Reply started = api.postJson("/api/runs", "{\"source\": \"places\", \"locationIds\": [" + location + "]}");

@@ -92,7 +92,8 @@ class RunViewLanguageTest extends IntegrationTest {
                                 "ChIJzaeh_" + u, "Zäh", "Weg 1, " + city, null, "http://" + host + "/", 4.1, 3),
                         PlacesBodies.place(
                                 "ChIJflink_" + u, "Flink", "Weg 2, " + city, "+49 30 2000000", null, null, null))));
-        long location = PlacesScenario.insertLocation(jdbc, city, "bakery", true);
+        // inactive: a daily routine run by another test in this shared context leaves it out
+        long location = PlacesScenario.insertLocation(jdbc, city, "bakery", false);
         Api german = new Api(port);
         Api english = new Api(port);
         english.get("/api/runs?lang=en");
