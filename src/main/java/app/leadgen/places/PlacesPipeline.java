@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One Places run (spec §7 steps 1–3): Text Search for every location × category (one after the
- * other, stop-aware between calls, every call in the ledger) → each place not known yet is stored
+ * other, stop-aware between searches, every call in the ledger) → each place not known yet is stored
  * once, forever → every new place's website is read (home page and contact pages, a few sites at
  * once) → score and reasons from the §5.2 rules, status qualified or disqualified → contacts from
  * the site fill only empty fields (source {@code website:<page>}; a guessed address is stored as
@@ -197,6 +197,16 @@ class PlacesPipeline implements Pipeline {
         long runId = run.id();
         Cancellation cancellation = run.cancellation();
         run.stage(PLACES);
+        // a resumed (or retried) discovery counts its searches again from the start; the places it
+        // stored before count as new to this run once more, as in a discovery that was never stopped
+        java.util.Set<String> storedBefore = new java.util.HashSet<>();
+        if (run.resumed()) {
+            places.discoveredBy(runId).forEach(p -> storedBefore.add(p.placeId()));
+            for (Counter c :
+                    List.of(Counter.PLACES_FOUND, Counter.PLACES_NEW, Counter.PLACES_KNOWN, Counter.CACHE_HITS)) {
+                run.set(c.key, 0);
+            }
+        }
         List<Search> searches = new ArrayList<>();
         for (TargetLocation location : locations.byIds(ids(run.param(LOCATION_IDS)))) {
             for (String category : location.categories()) {
@@ -221,17 +231,19 @@ class PlacesPipeline implements Pipeline {
                 // seed 002 §11: the same search within 24 hours is answered from what was stored
                 run.add(Counter.CACHE_HITS.key, 1);
                 worked++;
-                store(run, s, cached.get());
+                store(run, s, cached.get(), storedBefore);
                 run.add(Counter.PLACES_SEARCHES.key, 1);
                 continue;
             }
             boolean[] pageFailed = {false};
             List<PlaceHit> hits;
             try {
+                // a stop lets the search in flight get its remaining pages (nothing is bought twice
+                // when the run is resumed); only an emergency stop cuts the paging short
                 hits = search.search(query, outcome -> {
                     run.ledger("places", "text-search", 1, outcome);
                     pageFailed[0] |= !"ok".equals(outcome);
-                    return !cancellation.cancelled() && !run.stopRequested();
+                    return !cancellation.cancelled();
                 });
             } catch (ExternalServiceException e) {
                 if (cancellation.cancelled()) {
@@ -246,13 +258,19 @@ class PlacesPipeline implements Pipeline {
                 run.add(Counter.PLACES_SEARCHES.key, 1);
                 continue;
             }
+            if (cancellation.cancelled()) {
+                // cut short between pages: keep the places, but neither cache nor count the search, so
+                // a resume asks again for all of it
+                store(run, s, hits, storedBefore);
+                return;
+            }
             worked++;
             if (pageFailed[0]) {
                 failed++;
             } else {
                 cache.keep(l.id(), s.category(), query, hits);
             }
-            store(run, s, hits);
+            store(run, s, hits, storedBefore);
             run.add(Counter.PLACES_SEARCHES.key, 1);
         }
         if (worked == 0 && lastFailure != null) {
@@ -281,7 +299,8 @@ class PlacesPipeline implements Pipeline {
         return new RunFailure("run.error.places-rejected", e.status(), e.getMessage());
     }
 
-    private void store(RunContext run, Search s, List<PlaceHit> hits) {
+    /** Stores the hits not known yet; {@code storedBefore}: this run's own places from before a resume. */
+    private void store(RunContext run, Search s, List<PlaceHit> hits, java.util.Set<String> storedBefore) {
         long runId = run.id();
         String keyword = run.keyword();
         int found = 0;
@@ -304,7 +323,7 @@ class PlacesPipeline implements Pipeline {
                     hit.mapsUrl(),
                     hit.businessStatus(),
                     s.location().id());
-            if (places.saveIfNew(runId, keyword, data)) {
+            if (places.saveIfNew(runId, keyword, data) || storedBefore.remove(hit.placeId())) {
                 fresh++;
             }
         }

@@ -17,17 +17,26 @@ import org.springframework.stereotype.Component;
  * Encrypts short secrets (such as a user's Instagram session id) before they are stored, with
  * AES-GCM under a key derived from {@code SECRET_KEY}. Without {@code SECRET_KEY} a random key is
  * used, so values stored before a restart can no longer be read: callers treat that as "absent".
+ * The example value of {@code .env.example} is refused: everyone who copied that file unchanged
+ * would share one publicly known key.
  */
 @Component
 public class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final int IV_BYTES = 12;
+    /** {@code SECRET_KEY} in {@code .env.example}: a placeholder, not a key. */
+    static final String EXAMPLE_KEY = "change-me-to-a-long-random-string";
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
     public SecretBox(@Value("${leadgen.secret-key:}") String secretKey) {
+        if (secretKey != null && secretKey.strip().equals(EXAMPLE_KEY)) {
+            throw new IllegalStateException("SECRET_KEY is still the example value from .env.example: set it to a long"
+                    + " random string of your own (e.g. openssl rand -base64 32), the same on every instance,"
+                    + " or leave it out for a random key per start");
+        }
         byte[] material;
         if (secretKey == null || secretKey.isBlank()) {
             log.warn("SECRET_KEY is not set: using a random key for this process only");

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.springframework.context.annotation.Import(LocalWebsites.class)
+@org.springframework.context.annotation.Import({LocalWebsites.class, RunFinishedRecorder.class, HeldJob.class})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource
