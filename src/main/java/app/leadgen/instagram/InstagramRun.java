@@ -10,15 +10,11 @@ import app.leadgen.runs.Instance;
 import app.leadgen.runs.Pipeline;
 import app.leadgen.runs.RunContext;
 import app.leadgen.runs.RunFailure;
-import app.leadgen.support.Cancellation;
 import app.leadgen.support.ExternalServiceException;
 import app.leadgen.support.SecretBox;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,10 +40,9 @@ class InstagramRun {
     private final BatchSettings batchSettings;
     private final HashtagSelection selection;
     private final RunBatches batches;
-    private final BatchWork work;
     private final EnrichmentClaims claims;
     private final Instance instance;
-    private final StorageProvider storage;
+    private final BatchStreams streams;
     private final WebsiteStage websiteStage;
 
     @SuppressWarnings("java:S107") // the run meets every port once; a parameter object would only hide that
@@ -61,10 +56,9 @@ class InstagramRun {
             BatchSettings batchSettings,
             HashtagSelection selection,
             RunBatches batches,
-            BatchWork work,
             EnrichmentClaims claims,
             Instance instance,
-            StorageProvider storage,
+            BatchStreams streams,
             WebsiteStage websiteStage) {
         this.hashtagSearch = hashtagSearch;
         this.contactSearch = contactSearch;
@@ -75,10 +69,9 @@ class InstagramRun {
         this.batchSettings = batchSettings;
         this.selection = selection;
         this.batches = batches;
-        this.work = work;
         this.claims = claims;
         this.instance = instance;
-        this.storage = storage;
+        this.streams = streams;
         this.websiteStage = websiteStage;
     }
 
@@ -118,10 +111,10 @@ class InstagramRun {
             if (!batches.planned(runId, RunBatches.Phase.PROFILES)) {
                 planProfiles(run, usernames);
             }
-            invite(run, RunBatches.Phase.PROFILES);
+            streams.invite(run, RunBatches.Phase.PROFILES);
             Set<String> searched;
             try (WebsearchLane lane = lane(run)) {
-                stream(run, RunBatches.Phase.PROFILES, true, sessionId, lane);
+                streams.stream(run, RunBatches.Phase.PROFILES, true, sessionId, lane);
                 if (run.stopRequested() || !run.running()) {
                     return Pipeline.Outcome.DONE;
                 }
@@ -138,8 +131,8 @@ class InstagramRun {
                 return Pipeline.Outcome.DONE;
             }
             if (batches.planned(runId, RunBatches.Phase.WEBSEARCH) || planWebsearch(run, usernames, searched)) {
-                invite(run, RunBatches.Phase.WEBSEARCH);
-                stream(run, RunBatches.Phase.WEBSEARCH, true, sessionId, null);
+                streams.invite(run, RunBatches.Phase.WEBSEARCH);
+                streams.stream(run, RunBatches.Phase.WEBSEARCH, true, sessionId, null);
             }
             if (run.stopRequested() || !run.running()) {
                 return Pipeline.Outcome.DONE;
@@ -200,13 +193,13 @@ class InstagramRun {
                 // that falls idle takes the next enqueued job at once, so it would come straight back
                 log.debug("run {}: instance {} works on it already, passing the helper job on", runId, instance.id());
                 run.inviteHelper(bounce + 1);
-                sleep(limits.helperBounceDelay().toMillis());
+                BatchStreams.sleep(limits.helperBounceDelay().toMillis());
             }
             return;
         }
         log.info("run {}: instance {} joins the {} batches", runId, instance.id(), phase);
         try (WebsearchLane lane = phase == RunBatches.Phase.PROFILES ? lane(run) : null) {
-            stream(run, phase, false, session(run), lane);
+            streams.stream(run, phase, false, session(run), lane);
             if (lane != null) {
                 lane.drain();
             }
@@ -283,92 +276,5 @@ class InstagramRun {
                         RunBatches.Phase.WEBSEARCH,
                         BatchWork.chunks(missing, batchSettings.current().batchSize()))
                 || batches.planned(runId, RunBatches.Phase.WEBSEARCH);
-    }
-
-    /** Asks other instances to take part: helper jobs, at most one per pending batch beyond the first. */
-    private void invite(RunContext run, RunBatches.Phase phase) {
-        long runId = run.id();
-        // helpers only make sense with other instances to take them: count the live JobRunr servers
-        java.time.Instant alive = clock.instant().minusSeconds(60);
-        int others = (int) storage.getBackgroundJobServers().stream()
-                        .filter(s -> s.isRunning() && s.getLastHeartbeat().isAfter(alive))
-                        .count()
-                - 1;
-        int helpers = Math.min(Math.min(limits.helpers(), others), batches.pending(runId, phase) - 1);
-        for (int i = 0; i < helpers; i++) {
-            run.inviteHelper(0);
-        }
-    }
-
-    /**
-     * One stream of work: claims batch after batch until none is left. The run's own stream also
-     * waits for batches others hold, and takes over those whose worker stopped beating (crashed).
-     * Profile batches keep the anti-spam pause between them.
-     */
-    private void stream(
-            RunContext run, RunBatches.Phase phase, boolean ownStream, String sessionId, WebsearchLane lane) {
-        long runId = run.id();
-        Cancellation cancellation = run.cancellation();
-        String owner = run.owner();
-        int pauseSeconds = batchSettings.current().batchPauseSeconds();
-        while (!cancellation.cancelled() && !run.stopRequested() && run.running()) {
-            Optional<RunBatches.Claim> claim =
-                    batches.claimNext(runId, phase, owner, clock.instant().minus(limits.lease()));
-            if (claim.isEmpty()) {
-                if (!ownStream || batches.allDone(runId, phase)) {
-                    return;
-                }
-                if (!sleep(250)) {
-                    return;
-                }
-                continue;
-            }
-            if (phase == RunBatches.Phase.PROFILES) {
-                run.set(Counter.BATCH_CURRENT.key, batches.started(runId, phase));
-            }
-            BatchWork.Outcome outcome = work.process(claim.get(), sessionId, run, lane);
-            if (cancellation.cancelled() || Thread.currentThread().isInterrupted()) {
-                batches.giveBack(claim.get()); // what it stored stays; the rest is claimable at once
-                return;
-            }
-            batches.done(claim.get());
-            if (outcome.websearchRejected() != 0) {
-                // the profiles are complete without it: keep the run, say why the web search stopped
-                batches.skipRest(runId, phase);
-                run.warn("run.warning.websearch-rejected", outcome.websearchRejected());
-                return;
-            }
-            if (phase == RunBatches.Phase.PROFILES
-                    && pauseSeconds > 0
-                    && batches.pending(runId, phase) > 0
-                    && !pause(run, pauseSeconds)) {
-                return;
-            }
-        }
-    }
-
-    /** Waits between batches, in short steps so a stop ends the wait at once; false when stopped. */
-    private boolean pause(RunContext run, int seconds) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            if (run.stopRequested()) {
-                return false;
-            }
-            if (!sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** False when interrupted (the flag stays set, so callers leave their loops). */
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
