@@ -55,7 +55,7 @@ public interface Pipeline {
     /** How far the run has got, for people: one text per stage, the bar, the costs, a summary. */
     Description describe(String stage, Counts counts);
 
-    /** Fields of this pipeline's runs beside the common ones (e.g. {@code locationIds}). */
+    /** Fields of this pipeline's runs beside the common ones (its own start parameters, choices, …). */
     default Map<String, Object> details(long runId, Map<String, String> params) {
         return Map.of();
     }
