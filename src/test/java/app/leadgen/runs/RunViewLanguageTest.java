@@ -131,8 +131,8 @@ class RunViewLanguageTest extends IntegrationTest {
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(names(done.path("stages"), "state")).containsExactly("done", "done");
         assertThat(done.path("progress").asInt()).isEqualTo(100);
-        assertThat(done.path("summary").asString()).isEqualTo("2 neue Orte, 1 qualifiziert.");
-        assertThat(doneEn.path("summary").asString()).isEqualTo("2 new places, 1 qualified.");
+        assertThat(done.path("summary").asString()).isEqualTo("Lauf abgeschlossen: 2 neue Orte, 1 qualifiziert.");
+        assertThat(doneEn.path("summary").asString()).isEqualTo("Run completed: 2 new places, 1 qualified.");
     }
 
     private static List<String> names(JsonNode stages, String field) {
