@@ -122,8 +122,7 @@ class RunViewLanguageTest extends IntegrationTest {
         assertThat(running.path("progress").asInt()).isBetween(51, 99); // half of the scoring done
         assertThat(running.path("costs").asString())
                 .isEqualTo("Externe Aufrufe: 1 × Google Places"); // the cache is named once it answered
-        assertThat(runningEn.path("costs").asString())
-                .isEqualTo("External calls: 1 × Google Places");
+        assertThat(runningEn.path("costs").asString()).isEqualTo("External calls: 1 × Google Places");
         assertThat(running.path("finishedAt").isString()).isFalse();
 
         JsonNode done = german.awaitFinished(id);
