@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 JVM_OPTS="${*:--Xmx256m}"
 PORT=18087
 DB="leadgen_mem_$$"
-JAR=$(ls target/leadgen-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-[ -n "$JAR" ] || { ./mvnw -B -q -o package -DskipTests; JAR=$(ls target/leadgen-*.jar | grep -v original | head -n 1); }
+JAR=target/leadgen.jar
+[ -f "$JAR" ] || ./mvnw -B -q -o package -DskipTests
 
 psql -h 127.0.0.1 -U postgres -qc "create database $DB"
 trap 'kill $PID 2>/dev/null || true; sleep 2; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null' EXIT
