@@ -50,14 +50,38 @@ function formatNext(schedule) {
   }
 }
 
+function formatTime(iso) {
+  try {
+    return new Intl.DateTimeFormat(document.documentElement.lang || 'de', { dateStyle: 'medium', timeStyle: 'short' })
+      .format(new Date(iso));
+  } catch {
+    return iso;
+  }
+}
+
+/** What became of the routine's last run: its status and numbers, or why it did not start. */
+function renderLastRun(last) {
+  const line = $('schedule-last');
+  line.hidden = !last;
+  if (!last) return;
+  const at = last.at ? formatTime(last.at) : '';
+  if (last.status === 'NOT_STARTED') {
+    line.textContent = t('schedule.last.not-started', { at, message: last.message || '' });
+    line.className = 'schedule-last run-warning mb-0';
+    return;
+  }
+  const counts = last.counters || {};
+  const numbers = t('schedule.last.counts', { found: counts.placesNew ?? 0, qualified: counts.qualified ?? 0 });
+  line.textContent = t('schedule.last', { id: last.runId, status: t(`run.status.${last.status}`), at, numbers });
+  line.className = `schedule-last mb-0${last.status === 'COMPLETED' ? '' : ' run-warning'}`;
+}
+
 function renderSchedule(schedule) {
   $('schedule-enabled').checked = schedule.enabled;
   $('schedule-time').value = schedule.time;
   $('schedule-zone').value = schedule.zone;
   $('schedule-next').textContent = formatNext(schedule);
-  const hint = $('schedule-unavailable');
-  hint.textContent = schedule.available ? '' : t('schedule.unavailable');
-  hint.hidden = schedule.available;
+  renderLastRun(schedule.lastRun);
 }
 
 async function loadSchedule() {

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,28 +32,42 @@ class ScheduleController {
     private final ScheduleSettings settings;
     private final ScheduleRegistrar registrar;
     private final JobScheduler jobs;
-    private final ObjectProvider<DailyRoutine> routine;
+    private final RoutineRuns routineRuns;
+    private final MessageSource messages;
     private final Clock clock;
 
     ScheduleController(
             ScheduleSettings settings,
             ScheduleRegistrar registrar,
             JobScheduler jobs,
-            ObjectProvider<DailyRoutine> routine,
+            RoutineRuns routineRuns,
+            MessageSource messages,
             Clock clock) {
         this.settings = settings;
         this.registrar = registrar;
         this.jobs = jobs;
-        this.routine = routine;
+        this.routineRuns = routineRuns;
+        this.messages = messages;
         this.clock = clock;
     }
 
     /**
      * @param time HH:mm in {@code zone}
      * @param nextRun ISO-8601 with the zone's offset; null when switched off
-     * @param available whether a daily routine is built in (the Places search); without it nothing runs
+     * @param available whether a daily routine is built in: always true since the Places search is part
+     *     of the app (kept for scripts written before)
+     * @param lastRun what became of the routine's last run; null before the first one
      */
-    record ScheduleView(boolean enabled, String time, String zone, String nextRun, boolean available) {}
+    record ScheduleView(
+            boolean enabled, String time, String zone, String nextRun, boolean available, LastRunView lastRun) {}
+
+    /**
+     * @param runId the run the routine started; null when it started none
+     * @param status COMPLETED, STOPPED, FAILED, or NOT_STARTED with {@code message} saying why
+     * @param at when the run ended (or the routine found it could not start one), ISO-8601
+     * @param counters the run's counters when it ended
+     */
+    record LastRunView(Long runId, String status, String at, Map<String, Integer> counters, String message) {}
 
     /** Body of the PUT; a field left out keeps its value. */
     record ScheduleUpdate(Boolean enabled, String time, String zone) {}
@@ -91,13 +106,8 @@ class ScheduleController {
     }
 
     @PostMapping("/api/schedule/run-now")
-    @Operation(
-            summary = "Jetzt ausführen: run the daily routine at once as a background job (202);"
-                    + " 409 while no daily routine (Places search) is available")
+    @Operation(summary = "Jetzt ausführen: run the daily routine at once as a background job (202)")
     ResponseEntity<Map<String, String>> runNow() {
-        if (routine.getIfAvailable() == null) {
-            throw ApiProblem.conflict("problem.schedule.unavailable");
-        }
         JobId id = jobs.<DailyRoutineJob>enqueue(job -> job.runNow());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id.toString(), "status", "ENQUEUED"));
     }
@@ -109,7 +119,24 @@ class ScheduleController {
                 schedule.timeText(),
                 schedule.zone().getId(),
                 next == null ? null : next.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                routine.getIfAvailable() != null);
+                true,
+                routineRuns.last().map(this::lastRun).orElse(null));
+    }
+
+    private LastRunView lastRun(RoutineRuns.LastRoutine last) {
+        String message = last.messageKey() == null
+                ? null
+                : messages.getMessage(
+                        last.messageKey(),
+                        last.messageArgs().toArray(),
+                        last.messageKey(),
+                        LocaleContextHolder.getLocale());
+        return new LastRunView(
+                last.runId(),
+                last.status(),
+                last.at() == null ? null : last.at().toString(),
+                last.counters(),
+                message);
     }
 
     private static String echo(String value) {

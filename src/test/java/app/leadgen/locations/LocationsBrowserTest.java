@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The locations page in Chromium: a location's whole life, the schedule and „Jetzt ausführen". */
@@ -25,6 +26,9 @@ class LocationsBrowserTest extends BrowserTest {
 
     @Autowired
     RecordingRoutine routine;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String base() {
         return "http://127.0.0.1:" + port;
@@ -139,7 +143,6 @@ class LocationsBrowserTest extends BrowserTest {
         assertThat(page.locator("#schedule-zone")).hasValue("Europe/Berlin");
         assertThat(page.locator("#schedule-enabled")).not().isChecked();
         assertThat(page.locator("#schedule-next")).hasText("keine (ausgeschaltet)");
-        assertThat(page.locator("#schedule-unavailable")).isHidden();
 
         page.locator("#schedule-time").fill("07:30");
         page.locator("#schedule-enabled").check(); // saves at once
@@ -161,6 +164,8 @@ class LocationsBrowserTest extends BrowserTest {
         assertThat(schedule.path("time").asString()).isEqualTo("07:30");
         assertThat(schedule.path("zone").asString()).isEqualTo("Europe/Vienna");
 
+        // no active location: the routine starts no run and the page says why
+        jdbc.sql("update target_locations set active = false where active").update();
         int before = routine.count();
         page.locator("#run-now").click();
         assertThat(page.locator(".app-toast.success").last())
@@ -172,6 +177,16 @@ class LocationsBrowserTest extends BrowserTest {
             Api.sleep(200);
         }
         assertThat(routine.count()).as("the routine ran through JobRunr").isEqualTo(before + 1);
+        Instant shown = Instant.now().plus(Duration.ofSeconds(20));
+        while (!new Api(port).get("/api/settings/schedule").body().contains("NOT_STARTED")
+                && Instant.now().isBefore(shown)) {
+            Api.sleep(200);
+        }
+        page.reload();
+        assertThat(page.locator("#schedule-last")).containsText("Letzter Lauf der Routine (");
+        assertThat(page.locator("#schedule-last"))
+                .containsText("nicht gestartet. Es gibt keinen Zielort mit Kategorien zum Suchen.");
+        Browser.screenshot(page, "locations-last-routine");
 
         page.locator("#schedule-enabled").uncheck();
         assertThat(page.locator(".app-toast.success").last())

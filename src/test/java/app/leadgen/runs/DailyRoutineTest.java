@@ -15,7 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** „Jetzt ausführen" runs the daily routine: one Places run over every active location, like any other run. */
+/**
+ * „Jetzt ausführen" runs the daily routine: the schedule publishes {@code DailyRoutineDue}, the Places
+ * module hears it and starts one Places run over every active location, like any other run; the
+ * schedule hears that run's {@code RunFinished} and shows its result.
+ */
 class DailyRoutineTest extends IntegrationTest {
 
     @LocalServerPort
@@ -53,6 +57,63 @@ class DailyRoutineTest extends IntegrationTest {
                 assertThat(item.path("scoreReasons").size()).isPositive();
             }
         });
+
+        // the schedule heard the run's end (RunFinished, through the event publication registry)
+        JsonNode last = awaitLastRun(api, done.path("id").asLong());
+        assertThat(last.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(last.path("counters").path("placesNew").asInt())
+                .isEqualTo(done.path("counts").path("placesNew").asInt());
+        assertThat(last.path("message").isNull()).isTrue();
+        // every publication was handled: completed ones are deleted from the registry
+        awaitNoIncompletePublications();
+    }
+
+    @Test
+    void aRoutineThatCannotStartARunSaysWhyInTheReadersLanguage() {
+        Api api = new Api(port);
+        jdbc.sql("update target_locations set active = false where active").update();
+
+        assertThat(api.postJson("/api/schedule/run-now", "").status()).isEqualTo(202);
+
+        JsonNode last = awaitLastRunStatus(api, "NOT_STARTED");
+        assertThat(last.path("runId").isNull()).isTrue();
+        assertThat(last.path("message").asString()).contains("aktiv");
+        JsonNode english = api.get("/api/settings/schedule?lang=en").json().path("lastRun");
+        assertThat(english.path("message").asString()).contains("active").doesNotContain("aktiv");
+        awaitNoIncompletePublications();
+    }
+
+    private static JsonNode awaitLastRun(Api api, long runId) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(end)) {
+            JsonNode last = api.get("/api/settings/schedule").json().path("lastRun");
+            if (last.path("runId").asLong() == runId) {
+                return last;
+            }
+            Api.sleep(100);
+        }
+        throw new AssertionError("the schedule never showed run " + runId + " as the routine's last run");
+    }
+
+    private static JsonNode awaitLastRunStatus(Api api, String status) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(end)) {
+            JsonNode last = api.get("/api/settings/schedule").json().path("lastRun");
+            if (status.equals(last.path("status").asString(""))) {
+                return last;
+            }
+            Api.sleep(100);
+        }
+        throw new AssertionError("the schedule never showed a last run " + status);
+    }
+
+    private void awaitNoIncompletePublications() {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        String sql = "select count(*) from event_publication where event_type like '%DailyRoutineDue%'";
+        while (jdbc.sql(sql).query(Long.class).single() > 0 && Instant.now().isBefore(end)) {
+            Api.sleep(100);
+        }
+        assertThat(jdbc.sql(sql).query(Long.class).single()).isZero();
     }
 
     private static JsonNode awaitPlacesRunWith(Api api, long locationId) {

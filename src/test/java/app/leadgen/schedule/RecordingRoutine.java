@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 
 /**
- * A fake of the {@link DailyRoutine} port (the Places run is another module's): it only records on
- * which thread it was called. {@code @Primary} so it also wins once the real routine exists.
+ * Hears every {@link DailyRoutineDue} as it is published, on the publishing thread, and records
+ * that thread's name and the trigger. The real routine (a Places run, another module's) hears it
+ * too, after the commit.
  */
-public class RecordingRoutine implements DailyRoutine {
+public class RecordingRoutine {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> triggers = new CopyOnWriteArrayList<>();
 
-    @Override
-    public void run() {
+    @EventListener
+    void heard(DailyRoutineDue due) {
         calls.add(Thread.currentThread().getName());
+        triggers.add(due.trigger());
     }
 
     public int count() {
@@ -27,11 +30,14 @@ public class RecordingRoutine implements DailyRoutine {
         return List.copyOf(calls);
     }
 
+    public List<String> triggers() {
+        return List.copyOf(triggers);
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 
         @Bean
-        @Primary
         RecordingRoutine recordingRoutine() {
             return new RecordingRoutine();
         }

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The daily routine's schedule with a recording fake of the {@link DailyRoutine} port, JobRunr running for real. */
+/** The daily routine's schedule, with a recorder of the {@link DailyRoutineDue} events it publishes, JobRunr running for real. */
 @Import(RecordingRoutine.Config.class)
 class ScheduleTest extends IntegrationTest {
 
