@@ -55,11 +55,14 @@ class WebsiteStage {
                         }
                         run.add(Counter.SITES_CHECKED.key, 1);
                         var email = SiteFindings.email(site);
+                        // an address whose domain takes no mail is kept with its check, never written to
+                        var kept = email.or(() -> SiteFindings.undeliverable(site));
                         var phone = SiteFindings.phone(site);
                         leads.fillFromWebsite(
                                 account.getKey(),
-                                email.map(SiteContacts.FoundEmail::address).orElse(null),
-                                email.map(SiteContacts.FoundEmail::source).orElse(null),
+                                kept.map(SiteContacts.FoundEmail::address).orElse(null),
+                                kept.map(SiteContacts.FoundEmail::source).orElse(null),
+                                kept.map(e -> e.check().value()).orElse(null),
                                 phone.map(SiteContacts.FoundPhone::e164).orElse(null),
                                 phone.map(SiteContacts.FoundPhone::source).orElse(null));
                         if (email.isPresent()) {

@@ -35,6 +35,10 @@ class InstagramProfile {
     Boolean verified;
     Instant enrichedAt;
     Instant websearchAt;
+    String emailCheck;
+    String profileSource;
+    Long contactId;
+    Long companyId;
     String draftSubject;
     String draftBody;
     Instant sentAt;
@@ -57,9 +61,11 @@ class InstagramProfile {
         following = data.following() != null ? data.following() : following;
         posts = data.posts() != null ? data.posts() : posts;
         verified = data.verified() != null ? data.verified() : verified;
+        profileSource = Texts.stripped(data.source(), 200);
         if (!ContactData.isBlank(data.email())) {
             email = Texts.stripped(data.email(), 320);
             emailSource = data.source();
+            emailCheck = null;
         }
         if (!ContactData.isBlank(data.phone())) {
             phone = Texts.stripped(data.phone(), 100);

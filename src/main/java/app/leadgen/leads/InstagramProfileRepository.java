@@ -10,4 +10,7 @@ interface InstagramProfileRepository extends JpaRepository<InstagramProfile, Lon
     Optional<InstagramProfile> findByUsername(String username);
 
     List<InstagramProfile> findByUsernameIn(Collection<String> usernames);
+
+    /** The next profiles after {@code afterId} that are not in the lead book yet (oldest first). */
+    List<InstagramProfile> findTop200ByIdGreaterThanAndContactIdIsNullOrderByIdAsc(long afterId);
 }

@@ -70,7 +70,9 @@ public class LeadQuery {
                    p.followers, p.following, p.posts, p.verified,
                    p.draft_subject, p.draft_body, p.sent_at, coalesce(u.c, 1) as occurrences,
                    pl.name, pl.place_id, pl.category, pl.address, pl.city, pl.rating, pl.review_count, pl.maps_url,
-                   pl.status, pl.score, pl.score_reasons, pl.email_check, pl.email_guessed
+                   pl.status, pl.score, pl.score_reasons, coalesce(p.email_check, pl.email_check) as email_check,
+                   pl.email_guessed, coalesce(p.contact_id, pl.contact_id) as contact_id,
+                   coalesce(p.company_id, pl.company_id) as company_id
             """;
 
     private final JdbcClient jdbc;
@@ -186,6 +188,8 @@ public class LeadQuery {
                 (Integer) rs.getObject("score", Integer.class),
                 ScoreReason.parse(rs.getString("score_reasons")),
                 rs.getString("email_check"),
-                (Boolean) rs.getObject("email_guessed", Boolean.class));
+                (Boolean) rs.getObject("email_guessed", Boolean.class),
+                (Long) rs.getObject("contact_id", Long.class),
+                (Long) rs.getObject("company_id", Long.class));
     }
 }

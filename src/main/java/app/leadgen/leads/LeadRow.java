@@ -6,7 +6,8 @@ import java.time.Instant;
  * One row of the leads table: an Instagram finding joined with its profile, or a Places lead
  * joined with its place. Field names are the API's. The Places fields ({@code name} to {@code
  * emailGuessed}) are null for Instagram rows; {@code username}, {@code hashtag} and the profile
- * fields are null for Places rows.
+ * fields are null for Places rows. {@code contactId} and {@code companyId} are the lead book's ids
+ * (null until the lead is in the book, or for a place without a mailbox).
  */
 public record LeadRow(
         long id,
@@ -46,4 +47,6 @@ public record LeadRow(
         Integer score,
         java.util.List<ScoreReason> scoreReasons,
         String emailCheck,
-        Boolean emailGuessed) {}
+        Boolean emailGuessed,
+        Long contactId,
+        Long companyId) {}

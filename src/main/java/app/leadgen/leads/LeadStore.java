@@ -1,5 +1,6 @@
 package app.leadgen.leads;
 
+import app.leadgen.book.LeadBook;
 import app.leadgen.support.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,12 +28,22 @@ public class LeadStore {
     private final LeadRepository leads;
     private final InstagramProfileRepository profiles;
     private final TransactionTemplate tx;
+    private final BookSync book;
+    private final LeadBook leadBook;
     private final Clock clock;
 
-    LeadStore(LeadRepository leads, InstagramProfileRepository profiles, TransactionTemplate tx, Clock clock) {
+    LeadStore(
+            LeadRepository leads,
+            InstagramProfileRepository profiles,
+            TransactionTemplate tx,
+            BookSync book,
+            LeadBook leadBook,
+            Clock clock) {
         this.leads = leads;
         this.profiles = profiles;
         this.tx = tx;
+        this.book = book;
+        this.leadBook = leadBook;
         this.clock = clock;
     }
 
@@ -41,6 +52,11 @@ public class LeadStore {
      * twice) and returns how many were new.
      */
     public int saveFindings(long runId, String keyword, List<Finding> findings) {
+        // people who asked to be forgotten are not found again
+        Set<String> forgotten = leadBook.forgottenUsernames(findings.stream()
+                .map(Finding::username)
+                .filter(u -> !u.isEmpty())
+                .collect(Collectors.toSet()));
         Integer added = tx.execute(status -> {
             Set<String> known = new HashSet<>();
             for (Object[] row : leads.findKeysByRun(runId)) {
@@ -49,7 +65,7 @@ public class LeadStore {
             List<Lead> fresh = new ArrayList<>();
             var now = clock.instant();
             for (Finding f : findings) {
-                if (!f.username().isEmpty() && known.add(f.key())) {
+                if (!f.username().isEmpty() && !forgotten.contains(f.username()) && known.add(f.key())) {
                     fresh.add(new Lead(
                             runId, SOURCE_INSTAGRAM, Texts.clip(f.hashtag(), 200), f.username(), keyword, now));
                 }
@@ -178,11 +194,13 @@ public class LeadStore {
      * ({@code website:<page>}), only into fields that are still empty. Unlike {@link
      * #fillMissingContact} this does not count as a web search.
      */
-    public void fillFromWebsite(String username, String email, String emailSource, String phone, String phoneSource) {
+    public void fillFromWebsite(
+            String username, String email, String emailSource, String emailCheck, String phone, String phoneSource) {
         upsert(Finding.normalizeUsername(username), p -> {
             if (ContactData.isBlank(p.email) && !ContactData.isBlank(email)) {
                 p.email = Texts.stripped(email, 320);
                 p.emailSource = Texts.stripped(emailSource, 2100);
+                p.emailCheck = Texts.stripped(emailCheck, 20);
             }
             if (ContactData.isBlank(p.phone) && !ContactData.isBlank(phone)) {
                 p.phone = Texts.stripped(phone, 100);
@@ -193,20 +211,24 @@ public class LeadStore {
     }
 
     private void upsert(String username, java.util.function.Consumer<InstagramProfile> change) {
-        Function<Void, Void> attempt = ignored -> {
-            tx.executeWithoutResult(status -> {
-                InstagramProfile p = profiles.findByUsername(username)
-                        .orElseGet(() -> new InstagramProfile(username, clock.instant()));
-                change.accept(p);
-                profiles.saveAndFlush(p);
-            });
-            return null;
-        };
+        if (username.isEmpty() || leadBook.isForgotten(null, username)) {
+            return; // a person who asked to be forgotten is not stored again
+        }
+        Function<Void, InstagramProfile> attempt = ignored -> tx.execute(status -> {
+            InstagramProfile p =
+                    profiles.findByUsername(username).orElseGet(() -> new InstagramProfile(username, clock.instant()));
+            change.accept(p);
+            return profiles.saveAndFlush(p);
+        });
+        InstagramProfile saved;
         try {
-            attempt.apply(null);
+            saved = attempt.apply(null);
         } catch (DataIntegrityViolationException raced) {
             // another worker inserted the same username between our read and insert: update theirs
-            attempt.apply(null);
+            saved = attempt.apply(null);
+        }
+        if (saved != null) {
+            book.instagram(saved);
         }
     }
 

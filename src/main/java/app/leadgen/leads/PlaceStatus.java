@@ -18,4 +18,14 @@ public enum PlaceStatus {
     public String value() {
         return value;
     }
+
+    /** The status of a stored value ({@code qualified}, …); {@code discovered} for an unknown one. */
+    public static PlaceStatus of(String value) {
+        for (PlaceStatus s : values()) {
+            if (s.value.equals(value)) {
+                return s;
+            }
+        }
+        return DISCOVERED;
+    }
 }

@@ -27,11 +27,13 @@ public class PlaceStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final BookSync book;
     private final Clock clock;
 
-    PlaceStore(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    PlaceStore(JdbcClient jdbc, TransactionTemplate tx, BookSync book, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.book = book;
         this.clock = clock;
     }
 
@@ -85,11 +87,12 @@ public class PlaceStore {
                         .param("now", now)
                         .update();
             });
-            return true;
         } catch (DuplicateKeyException raced) {
             // another run stored the same place between our check and insert: it is known now
             return false;
         }
+        book.place(place);
+        return true;
     }
 
     /** True when this place is stored already. */
@@ -136,13 +139,13 @@ public class PlaceStore {
     /** Stores score, reasons and status, and fills the contact fields that are still empty. */
     public void saveCheck(String placeId, PlaceCheck check) {
         Timestamp now = Timestamp.from(clock.instant());
-        tx.executeWithoutResult(s -> {
+        Boolean stored = tx.execute(s -> {
             var current = jdbc.sql("select email, phone from places where place_id = :id")
                     .param("id", placeId)
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                     .optional();
             if (current.isEmpty()) {
-                return;
+                return false;
             }
             boolean fillEmail = blank(current.get()[0]) && !blank(check.email());
             boolean fillPhone = blank(current.get()[1]) && !blank(check.phone());
@@ -156,7 +159,11 @@ public class PlaceStore {
                             + " where place_id = :id")
                     .params(params(placeId, check, now, fillEmail, fillPhone))
                     .update();
+            return true;
         });
+        if (Boolean.TRUE.equals(stored)) {
+            book.checked(placeId, check);
+        }
     }
 
     private static java.util.Map<String, Object> params(

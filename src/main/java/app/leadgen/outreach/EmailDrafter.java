@@ -14,12 +14,14 @@ public class EmailDrafter {
     private final LeadStore store;
     private final DraftSettings settings;
     private final DraftWriter writer;
+    private final ContactMail contacts;
 
-    EmailDrafter(LeadQuery leads, LeadStore store, DraftSettings settings, DraftWriter writer) {
+    EmailDrafter(LeadQuery leads, LeadStore store, DraftSettings settings, DraftWriter writer, ContactMail contacts) {
         this.leads = leads;
         this.store = store;
         this.settings = settings;
         this.writer = writer;
+        this.contacts = contacts;
     }
 
     public Draft draft(String username) {
@@ -31,6 +33,19 @@ public class EmailDrafter {
                 PromptTemplate.fill(prompts.user(), lead),
                 settings.model());
         store.saveDraft(lead.username(), draft.subject(), draft.body());
+        return draft;
+    }
+
+    /** A draft for any lead-book contact: a place's, an import's or an Instagram account's. */
+    public Draft draftContact(long contactId) {
+        var contact = contacts.contact(contactId);
+        var values = contacts.placeholders(contact);
+        DraftSettings.Prompts prompts = settings.prompts();
+        Draft draft = writer.write(
+                PromptTemplate.fill(prompts.system(), values),
+                PromptTemplate.fill(prompts.user(), values),
+                settings.model());
+        contacts.keepDraft(contact, draft.subject(), draft.body());
         return draft;
     }
 }

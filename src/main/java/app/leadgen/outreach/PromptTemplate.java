@@ -26,14 +26,28 @@ public final class PromptTemplate {
             "hashtag",
             "keyword",
             "profileUrl",
-            "source");
+            "source",
+            "firstName",
+            "lastName",
+            "title",
+            "position",
+            "companyName",
+            "category",
+            "city",
+            "rating",
+            "reviewCount",
+            "webPresence");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\}");
 
     private PromptTemplate() {}
 
     public static String fill(String template, LeadRow lead) {
-        Map<String, String> values = values(lead);
+        return fill(template, values(lead));
+    }
+
+    /** Fills the placeholders with these values; one without a value stays as written. */
+    public static String fill(String template, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -56,7 +70,7 @@ public final class PromptTemplate {
         return unknown;
     }
 
-    private static Map<String, String> values(LeadRow lead) {
+    static Map<String, String> values(LeadRow lead) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("username", text(lead.username()));
         v.put("fullName", text(lead.fullName()));
@@ -69,10 +83,15 @@ public final class PromptTemplate {
         v.put("keyword", text(lead.keyword()));
         v.put("profileUrl", text(lead.profileUrl()));
         v.put("source", text(lead.source()));
+        v.put("companyName", text(lead.name()));
+        v.put("category", text(lead.category()));
+        v.put("city", text(lead.city()));
+        v.put("rating", lead.rating() == null ? "" : String.valueOf(lead.rating()));
+        v.put("reviewCount", lead.reviewCount() == null ? "" : String.valueOf(lead.reviewCount()));
         return v;
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : s;
     }
 }

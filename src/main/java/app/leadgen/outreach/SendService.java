@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one e-mail to a lead, at most once per recipient, subject and body: a row in
- * {@code email_sends} is claimed before the provider is called (a unique key on username and content
- * hash turns a double click or a retry into 409), and released if the provider fails.
+ * Sends one e-mail to a lead or a lead-book contact, at most once per recipient, subject and body:
+ * a row in {@code email_sends} is claimed before the provider is called (unique keys on contact and
+ * content hash, and on username and content hash, turn a double click or a retry into 409), and
+ * released if the provider fails.
  */
 @Service
 public class SendService {
@@ -35,13 +36,16 @@ public class SendService {
 
     private final LeadQuery leads;
     private final LeadStore store;
+    private final ContactMail contacts;
     private final MailSender sender;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SendService(LeadQuery leads, LeadStore store, MailSender sender, JdbcClient jdbc, Clock clock) {
+    SendService(
+            LeadQuery leads, LeadStore store, ContactMail contacts, MailSender sender, JdbcClient jdbc, Clock clock) {
         this.leads = leads;
         this.store = store;
+        this.contacts = contacts;
         this.sender = sender;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -49,9 +53,32 @@ public class SendService {
 
     public record Result(String status, Instant sentAt, String to, String messageId) {}
 
+    /** {@code POST /send/{username}}: to an Instagram lead (and its lead-book contact, if it has one). */
     public Result send(String username, String subject, String body, String explicitTo) {
         LeadRow lead =
                 leads.latestOf(username).orElseThrow(() -> ApiProblem.notFound("problem.lead.not-found", username));
+        Recipient recipient = new Recipient(
+                "@" + lead.username(),
+                lead.username(),
+                lead.contactId(),
+                lead.email(),
+                lead.emailCheck(),
+                (s, b) -> store.saveDraft(lead.username(), s, b),
+                at -> {
+                    store.markSent(lead.username(), at);
+                    if (lead.contactId() != null) {
+                        contacts.markSent(lead.contactId(), at);
+                    }
+                });
+        return deliver(recipient, subject, body, explicitTo);
+    }
+
+    /** {@code POST /api/contacts/{id}/send}: to any lead-book contact with an address, whatever its source. */
+    public Result sendToContact(long contactId, String subject, String body, String explicitTo) {
+        return deliver(contacts.recipient(contactId), subject, body, explicitTo);
+    }
+
+    private Result deliver(Recipient recipient, String subject, String body, String explicitTo) {
         String cleanSubject = subject == null ? "" : subject.strip();
         String cleanBody = body == null ? "" : body.strip();
         if (cleanSubject.isEmpty() || cleanBody.isEmpty()) {
@@ -63,9 +90,14 @@ public class SendService {
         if (cleanBody.length() > MAX_BODY) {
             throw ApiProblem.badRequest("problem.send.body", MAX_BODY);
         }
-        String toText = explicitTo != null && !explicitTo.isBlank() ? explicitTo : lead.email();
+        boolean explicit = explicitTo != null && !explicitTo.isBlank();
+        String toText = explicit ? explicitTo : recipient.email();
         if (toText == null || toText.isBlank()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "problem.send.no-email", lead.username());
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "problem.send.no-address", recipient.label());
+        }
+        if (!explicit && "no_domain".equals(recipient.emailCheck())) {
+            // the address's domain takes no mail (no MX, no A record): a send would bounce
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "problem.send.no-domain", toText);
         }
         InternetAddress to = MimeMessages.address(toText);
         if (to == null) {
@@ -74,9 +106,9 @@ public class SendService {
         if (!sender.configured()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "problem.send.not-configured");
         }
-        store.saveDraft(lead.username(), cleanSubject, cleanBody);
+        recipient.keepDraft().accept(cleanSubject, cleanBody);
         String hash = hash(to.getAddress() + "\n" + cleanSubject + "\n" + cleanBody);
-        long sendId = claim(lead.username(), to.getAddress(), cleanSubject, hash);
+        long sendId = claim(recipient, to.getAddress(), cleanSubject, hash);
         Instant now = clock.instant();
         OutgoingMail mail = MimeMessages.build(sender.sender(), to, cleanSubject, cleanBody, now);
         try {
@@ -90,10 +122,10 @@ public class SendService {
                     .param("at", Timestamp.from(sentAt))
                     .param("id", sendId)
                     .update();
-            store.markSent(lead.username(), sentAt);
+            recipient.markSent().accept(sentAt);
             return new Result("SENT", sentAt, to.getAddress(), mail.messageId());
         } catch (ExternalServiceException e) {
-            log.warn("sending to @{} failed: {} {}", lead.username(), e.status(), e.errorType());
+            log.warn("sending to {} failed: {} {}", recipient.label(), e.status(), e.errorType());
             jdbc.sql("update email_sends set status = 'FAILED', error_message = :err where id = :id")
                     .param("err", e.errorType() + ": " + e.getMessage())
                     .param("id", sendId)
@@ -103,37 +135,42 @@ public class SendService {
     }
 
     /** Takes the send slot for this content, or answers 409 when it was sent or is being sent. */
-    private long claim(String username, String to, String subject, String hash) {
-        Optional<String> existing = jdbc.sql("select status from email_sends where username = :u and content_hash = :h")
-                .param("u", username)
+    private long claim(Recipient recipient, String to, String subject, String hash) {
+        // the contact is the recipient's identity when it has one; a username otherwise
+        boolean byContact = recipient.contactId() != null;
+        String who = byContact ? "contact_id = :who" : "username = :who";
+        Object key = byContact ? recipient.contactId() : recipient.username();
+        Optional<String> existing = jdbc.sql("select status from email_sends where " + who + " and content_hash = :h")
+                .param("who", key)
                 .param("h", hash)
                 .query(String.class)
                 .optional();
         if (existing.isPresent()) {
-            int reclaimed = jdbc.sql("update email_sends set status = 'SENDING', error_message = null"
-                            + " where username = :u and content_hash = :h and status = 'FAILED'")
-                    .param("u", username)
+            int reclaimed = jdbc.sql("update email_sends set status = 'SENDING', error_message = null where " + who
+                            + " and content_hash = :h and status = 'FAILED'")
+                    .param("who", key)
                     .param("h", hash)
                     .update();
             if (reclaimed == 0) {
-                throw ApiProblem.conflict("problem.send.duplicate", username);
+                throw ApiProblem.conflict("problem.send.already", recipient.label());
             }
         } else {
             try {
-                jdbc.sql("insert into email_sends (username, to_address, subject, content_hash, status, created_at)"
-                                + " values (:u, :to, :s, :h, 'SENDING', :now)")
-                        .param("u", username)
+                jdbc.sql("insert into email_sends (username, contact_id, to_address, subject, content_hash, status,"
+                                + " created_at) values (:u, :c, :to, :s, :h, 'SENDING', :now)")
+                        .param("u", recipient.username())
+                        .param("c", recipient.contactId())
                         .param("to", to)
                         .param("s", subject.length() > 1000 ? subject.substring(0, 1000) : subject)
                         .param("h", hash)
                         .param("now", Timestamp.from(clock.instant()))
                         .update();
             } catch (DuplicateKeyException raced) {
-                throw ApiProblem.conflict("problem.send.duplicate", username);
+                throw ApiProblem.conflict("problem.send.already", recipient.label());
             }
         }
-        return jdbc.sql("select id from email_sends where username = :u and content_hash = :h")
-                .param("u", username)
+        return jdbc.sql("select id from email_sends where " + who + " and content_hash = :h")
+                .param("who", key)
                 .param("h", hash)
                 .query(Long.class)
                 .single();

@@ -82,9 +82,11 @@ class PlaceChecks {
         String emailSource = null;
         String emailCheck = null;
         boolean guessed = false;
+        boolean undeliverable = false;
         if (blank(place.email())) {
             var found = SiteFindings.email(site);
             var guess = SiteFindings.guess(site);
+            var dead = SiteFindings.undeliverable(site);
             if (found.isPresent()) {
                 email = found.get().address();
                 emailSource = found.get().source();
@@ -95,6 +97,12 @@ class PlaceChecks {
                 emailSource = guess.get().source();
                 emailCheck = guess.get().check().value();
                 guessed = true;
+            } else if (dead.isPresent()) {
+                // kept with its check (no_domain) and shown; outreach never writes to it
+                email = dead.get().address();
+                emailSource = dead.get().source();
+                emailCheck = dead.get().check().value();
+                undeliverable = true;
             }
         }
         String phone = null;
@@ -114,7 +122,7 @@ class PlaceChecks {
                 !blank(place.phone()) || phone != null);
         Qualification verdict = qualifier.qualify(facts);
         boolean qualified = verdict.status() == Qualification.Status.QUALIFIED;
-        boolean hasEmail = !blank(place.email()) || email != null;
+        boolean hasEmail = !blank(place.email()) || (email != null && !undeliverable);
         PlaceStatus status =
                 !qualified ? PlaceStatus.DISQUALIFIED : hasEmail ? PlaceStatus.QUALIFIED : PlaceStatus.NO_EMAIL;
         List<ScoreReason> reasons = verdict.score().reasons().stream()

@@ -3,6 +3,7 @@ package app.leadgen.settings;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,19 @@ public class SettingsStore {
 
     public String get(String key, String fallback) {
         return get(key).filter(v -> !v.isBlank()).orElse(fallback);
+    }
+
+    /** Stores the value unless the key has one already (another instance may have been first). */
+    public void putIfAbsent(String key, String value) {
+        try {
+            jdbc.sql("insert into app_settings (setting_key, setting_value, updated_at) values (:k, :v, :now)")
+                    .param("k", key)
+                    .param("v", value)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            // the first value stays
+        }
     }
 
     @Transactional

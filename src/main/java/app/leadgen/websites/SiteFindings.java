@@ -16,6 +16,18 @@ public final class SiteFindings {
                         .findFirst();
     }
 
+    /**
+     * The first found address whose domain takes no mail ({@code no_domain}): not one to write to,
+     * but kept and shown with its check, so the user learns it was there.
+     */
+    public static Optional<SiteContacts.FoundEmail> undeliverable(SiteContacts site) {
+        return site == null
+                ? Optional.empty()
+                : site.emails().stream()
+                        .filter(e -> e.check() == EmailCheck.NO_DOMAIN)
+                        .findFirst();
+    }
+
     /** A pattern address (info@ …) on the site's own domain, only when nothing was found. */
     public static Optional<SiteContacts.GuessedEmail> guess(SiteContacts site) {
         return site == null

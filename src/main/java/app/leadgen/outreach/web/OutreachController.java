@@ -41,6 +41,31 @@ class OutreachController {
         return sender.send(username, request.subject(), request.body(), request.to());
     }
 
+    @PostMapping("/api/contacts/{id}/draft")
+    @Operation(
+            summary =
+                    "Write a subject and body for this lead-book contact (any source) with the prompts from the settings")
+    Draft draftContact(@PathVariable long id) {
+        return drafter.draftContact(id);
+    }
+
+    @PostMapping(value = "/api/contacts/{id}/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Send the e-mail to this contact (to its address unless 'to' is given); 409 if this content was"
+                    + " sent already; 422 without an address or when its domain takes no mail")
+    SendService.Result sendContactJson(@PathVariable long id, @RequestBody SendRequest request) {
+        return sender.sendToContact(id, request.subject(), request.body(), request.to());
+    }
+
+    @PostMapping(value = "/api/contacts/{id}/send", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    SendService.Result sendContactForm(
+            @PathVariable long id,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) String to) {
+        return sender.sendToContact(id, subject, body, to);
+    }
+
     @PostMapping(value = "/send/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     SendService.Result sendForm(
             @PathVariable String username,
