@@ -122,19 +122,31 @@ public final class CsvRows implements Closeable, Iterable<CsvRow> {
         iterated = true;
         return new Iterator<>() {
             private CsvRecord next = nextNonBlank();
+            /** A read error after the last good record: thrown when the caller asks for more, not before. */
+            private UnreadableCsvException failure;
 
             @Override
             public boolean hasNext() {
+                if (failure != null) {
+                    UnreadableCsvException e = failure;
+                    failure = null;
+                    throw e;
+                }
                 return next != null;
             }
 
             @Override
             public CsvRow next() {
-                if (next == null) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 CsvRow row = row(next);
-                next = nextNonBlank();
+                try {
+                    next = nextNonBlank();
+                } catch (UnreadableCsvException e) {
+                    next = null;
+                    failure = e;
+                }
                 return row;
             }
         };

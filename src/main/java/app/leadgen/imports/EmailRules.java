@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * placeholder list, plus the placeholders people type into forms and spreadsheets
  * ({@code test@test.de}, {@code max@mustermann.de}, {@code keine@…}, reserved test domains). The
  * address comes out trimmed, in lower case, with its domain in Unicode: the one form the lead book
- * compares ({@code info@xn--bckerei-mller-xhb.de} becomes {@code info@bäckerei-müller.de}, as the
+ * compares ({@code info@xn--bckerei-mller-bfb28a.de} becomes {@code info@bäckerei-müller.de}, as the
  * websites module writes addresses found on pages).
  */
 final class EmailRules {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class HeaderSynonyms {
 
+    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
     private static final Map<String, Field> EXACT = build();
     /** Qualifiers dropped before a second lookup: „Telefon geschäftlich" is a phone. */
     private static final Set<String> QUALIFIERS = Set.of(
@@ -80,8 +81,6 @@ public final class HeaderSynonyms {
             "erlaubt",
             "sperre",
             "sperrvermerk");
-
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
 
     private HeaderSynonyms() {}
 

@@ -95,7 +95,7 @@ final class Names {
         List<String> tokens = tokens(text);
         int titles = leadingTitles(tokens);
         List<String> rest = tokens.subList(titles, tokens.size());
-        List<String> words = capitalised(rest, shouting(String.join(" ", rest)));
+        List<String> words = capitalised(rest, shouting(String.join(" ", rest)), true);
         return new PersonName(join(tokens.subList(0, titles)), null, null, join(words), null, null, false);
     }
 
@@ -157,7 +157,7 @@ final class Names {
         List<String> titles = new ArrayList<>(beforeTokens.subList(0, titlesBefore));
         titles.addAll(afterTokens.subList(0, titlesAfter));
         boolean shout = shouting(String.join(" ", last) + " " + String.join(" ", first));
-        return name(join(titles), null, join(capitalised(first, shout)), join(capitalised(last, shout)));
+        return name(join(titles), null, join(capitalised(first, shout, false)), join(capitalised(last, shout, true)));
     }
 
     private static PersonName person(List<String> tokens) {
@@ -170,7 +170,7 @@ final class Names {
         String degrees = join(tokens.subList(end, tokens.size()));
         List<String> name = tokens.subList(titles, end);
         boolean shout = shouting(String.join(" ", name));
-        List<String> words = capitalised(name, shout);
+        List<String> words = capitalised(name, shout, false);
         if (words.size() > 4) {
             return PersonName.unsplit(String.join(" ", tokens));
         }
@@ -249,14 +249,15 @@ final class Names {
         return upper != lower && text.codePoints().filter(Character::isLetter).count() > 1;
     }
 
-    private static List<String> capitalised(List<String> words, boolean shout) {
+    /** @param particleFirst whether the words may start with a particle (a last name: „von der Heide") */
+    private static List<String> capitalised(List<String> words, boolean shout, boolean particleFirst) {
         if (!shout) {
             return words;
         }
         List<String> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String lower = words.get(i).toLowerCase(Locale.ROOT);
-            out.add(i > 0 && PARTICLES.contains(lower) ? lower : capitalise(lower));
+            out.add((i > 0 || particleFirst) && PARTICLES.contains(lower) ? lower : capitalise(lower));
         }
         return out;
     }
