@@ -66,7 +66,7 @@ public class NameRefiner {
         for (int from = 0; from < pending.size(); from += batchSize) {
             List<Integer> batch = pending.subList(from, Math.min(pending.size(), from + batchSize));
             List<String> texts =
-                    batch.stream().map(i -> rows.get(i).contact().fullName()).toList();
+                    batch.stream().map(i -> unsplitText(rows.get(i))).toList();
             List<PersonName> names;
             try {
                 names = splitter.split(texts);
