@@ -58,6 +58,10 @@ final class Names {
     private static final Pattern OWNER = Pattern.compile(
             "(?iu)^(.+?)[\\s,;:/|–-]+\\b(inh\\.|inhaber(?:in)?|gf\\.?|geschäftsführer(?:in)?|owner)\\s*:?\\s+(.+)$");
     private static final Pattern SEPARATOR = Pattern.compile("\\s+[-–—|/]\\s+|\\s*[,;]\\s*|\\s*\\(\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Words that can introduce an owner in a company cell; the owner pattern only runs where one is. */
+    private static final Pattern OWNER_WORD = Pattern.compile("(?iu)inh|gf|geschäftsf|owner");
+
     private static final Pattern NOT_A_NAME = Pattern.compile("[@0-9_#*=<>{}\\[\\]]");
 
     private Names() {}
@@ -104,6 +108,9 @@ final class Names {
      * company part, and the person with the role. Null when the cell names no owner.
      */
     static PersonName owner(String companyCell) {
+        if (!OWNER_WORD.matcher(companyCell).find()) {
+            return null;
+        }
         Matcher m = OWNER.matcher(companyCell);
         if (!m.matches()) {
             return null;
@@ -222,7 +229,12 @@ final class Names {
     }
 
     private static boolean degreeAfter(String token) {
-        String lower = token.toLowerCase(Locale.ROOT).replaceAll("[,.]+$", "");
+        String lower = token.toLowerCase(Locale.ROOT);
+        int end = lower.length();
+        while (end > 0 && (lower.charAt(end - 1) == '.' || lower.charAt(end - 1) == ',')) {
+            end--;
+        }
+        lower = lower.substring(0, end);
         return DEGREES_AFTER.contains(lower);
     }
 
@@ -276,11 +288,12 @@ final class Names {
 
     private static List<String> tokens(String text) {
         String value = text.strip();
-        return value.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(value.split("\\s+")));
+        return value.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(WHITESPACE.split(value)));
     }
 
     private static String key(String token) {
-        return token.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        String lower = token.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     private static String join(List<String> words) {
