@@ -1,5 +1,9 @@
 package app.leadgen.imports;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * German and English column headers of the usual exports (Excel lists, Outlook, Google Contacts,
- * HubSpot, LinkedIn, scrapers) and the field each stands for. Headers are compared without case,
+ * HubSpot, LinkedIn, scrapers) and the field each stands for; the list is the resource
+ * {@code imports/header-synonyms.txt}. Headers are compared without case,
  * spaces, punctuation and accents („E-Mail-Adresse", „email_adresse" and „EMAIL ADRESSE" are one),
  * and without qualifiers such as „geschäftlich", „Business" or „1 - Value". A header that contains
  * a known header of five letters or more („Kontakt-E-Mail") counts too, unless it names something
@@ -137,353 +142,38 @@ public final class HeaderSynonyms {
         return Arrays.stream(TOKEN_SPLIT.split(plain)).filter(t -> !t.isEmpty()).toList();
     }
 
+    /** Reads {@code imports/header-synonyms.txt}: {@code [fieldName]} lines, then one header per line. */
     private static Map<String, Field> build() {
         Map<String, Field> map = new HashMap<>();
-        put(
-                map,
-                Field.FIRST_NAME,
-                "vorname",
-                "vornamen",
-                "first name",
-                "firstname",
-                "first",
-                "given name",
-                "givenname",
-                "forename",
-                "rufname",
-                "vname",
-                "prenom");
-        put(
-                map,
-                Field.LAST_NAME,
-                "nachname",
-                "nachnamen",
-                "last name",
-                "lastname",
-                "last",
-                "surname",
-                "family name",
-                "familyname",
-                "familienname",
-                "zuname",
-                "nname");
-        put(
-                map,
-                Field.FULL_NAME,
-                "name",
-                "full name",
-                "fullname",
-                "vollständiger name",
-                "voller name",
-                "kontakt",
-                "kontaktperson",
-                "kontaktname",
-                "ansprechpartner",
-                "ansprechpartnerin",
-                "ansprechperson",
-                "inhaber",
-                "inhaberin",
-                "geschäftsführer",
-                "geschäftsführerin",
-                "contact",
-                "contact name",
-                "contact person",
-                "owner",
-                "display name",
-                "anzeigename",
-                "name, vorname",
-                "vor- und nachname",
-                "vor- und zuname",
-                "name und vorname",
-                "person",
-                "kunde name");
-        put(
-                map,
-                Field.TITLE,
-                "anrede",
-                "titel",
-                "akad. titel",
-                "akademischer titel",
-                "salutation",
-                "briefanrede",
-                "prefix",
-                "name prefix",
-                "title");
-        put(
-                map,
-                Field.POSITION,
-                "position",
-                "funktion",
-                "rolle",
-                "role",
-                "job title",
-                "jobtitle",
-                "jobtitel",
-                "beruf",
-                "tätigkeit",
-                "stellung",
-                "job",
-                "jobbezeichnung",
-                "berufsbezeichnung",
-                "organization title",
-                "organization 1 title",
-                "stelle",
-                "headline");
-        put(
-                map,
-                Field.EMAIL,
-                "email",
-                "e-mail",
-                "mail",
-                "e-mail-adresse",
-                "emailadresse",
-                "mailadresse",
-                "e-mail adresse",
-                "email address",
-                "e-mail address",
-                "mail address",
-                "e-mail 1 value",
-                "emails",
-                "e-mails",
-                "email1",
-                "mailto");
-        put(
-                map,
-                Field.PHONE,
-                "telefon",
-                "tel",
-                "tel.",
-                "telefonnummer",
-                "tel.-nr.",
-                "telnr",
-                "phone",
-                "phone number",
-                "mobil",
-                "mobilnummer",
-                "mobiltelefon",
-                "handy",
-                "handynummer",
-                "mobile",
-                "mobile phone",
-                "cell",
-                "cell phone",
-                "fon",
-                "rufnummer",
-                "durchwahl",
-                "direktwahl",
-                "telefon durchwahl",
-                "phone 1 value",
-                "whatsapp",
-                "telefon mobil");
-        put(
-                map,
-                Field.INSTAGRAM,
-                "instagram",
-                "insta",
-                "ig",
-                "instagram handle",
-                "instagram profil",
-                "instagram profile",
-                "instagram url",
-                "instagram username",
-                "instagram account",
-                "instagram name");
-        put(
-                map,
-                Field.LINKEDIN,
-                "linkedin",
-                "linkedin url",
-                "linkedin profil",
-                "linkedin profile",
-                "linkedin profile url",
-                "linked in",
-                "person linkedin url");
-        put(
-                map,
-                Field.NOTES,
-                "notiz",
-                "notizen",
-                "bemerkung",
-                "bemerkungen",
-                "kommentar",
-                "kommentare",
-                "anmerkung",
-                "anmerkungen",
-                "notes",
-                "note",
-                "comment",
-                "comments",
-                "beschreibung",
-                "description",
-                "info",
-                "infos",
-                "hinweis",
-                "hinweise",
-                "memo",
-                "bio",
-                "biografie",
-                "about");
-        put(
-                map,
-                Field.COMPANY_NAME,
-                "firma",
-                "firmenname",
-                "unternehmen",
-                "unternehmensname",
-                "company",
-                "company name",
-                "companyname",
-                "organisation",
-                "organization",
-                "organisation name",
-                "organization name",
-                "organization 1 name",
-                "betrieb",
-                "geschäft",
-                "arbeitgeber",
-                "kundenname",
-                "account",
-                "account name",
-                "business name",
-                "businessname",
-                "firmierung",
-                "institution",
-                "einrichtung",
-                "firma name",
-                "name der firma",
-                "name des unternehmens",
-                "brand",
-                "marke");
-        put(
-                map,
-                Field.WEBSITE,
-                "website",
-                "webseite",
-                "homepage",
-                "internet",
-                "internetseite",
-                "internetadresse",
-                "web",
-                "url",
-                "www",
-                "webadresse",
-                "site",
-                "website url",
-                "domain",
-                "web page",
-                "webpage",
-                "webpräsenz",
-                "website 1 value",
-                "company website",
-                "firmenwebsite",
-                "unternehmenswebsite");
-        put(
-                map,
-                Field.COMPANY_PHONE,
-                "firmentelefon",
-                "telefon firma",
-                "telefonzentrale",
-                "zentrale",
-                "company phone",
-                "hauptnummer",
-                "telefon unternehmen",
-                "unternehmenstelefon",
-                "main phone",
-                "company phone number",
-                "telefon zentrale");
-        put(
-                map,
-                Field.ADDRESS,
-                "adresse",
-                "anschrift",
-                "straße",
-                "strasse",
-                "str.",
-                "str",
-                "straße und hausnummer",
-                "straße hausnummer",
-                "straße nr.",
-                "strasse nr",
-                "hausnummer",
-                "hausnr.",
-                "hausnr",
-                "nr.",
-                "address",
-                "street",
-                "street address",
-                "address 1",
-                "address line 1",
-                "adresszeile 1",
-                "adresse 1 straße",
-                "firmenadresse",
-                "postanschrift",
-                "straße / nr.");
-        put(
-                map,
-                Field.POSTAL_CODE,
-                "plz",
-                "postleitzahl",
-                "zip",
-                "zip code",
-                "zipcode",
-                "postcode",
-                "postal code",
-                "postalcode",
-                "post code");
-        put(
-                map,
-                Field.CITY,
-                "ort",
-                "stadt",
-                "city",
-                "wohnort",
-                "standort",
-                "gemeinde",
-                "town",
-                "plz ort",
-                "plz/ort",
-                "plz und ort",
-                "ortschaft",
-                "locality");
-        put(
-                map,
-                Field.COUNTRY,
-                "land",
-                "country",
-                "staat",
-                "land/region",
-                "country/region",
-                "nation",
-                "länderkennung",
-                "country code");
-        put(
-                map,
-                Field.CATEGORY,
-                "branche",
-                "kategorie",
-                "kategorien",
-                "category",
-                "categories",
-                "industry",
-                "sector",
-                "sektor",
-                "segment",
-                "gewerbe",
-                "rubrik",
-                "business category",
-                "geschäftsfeld",
-                "tätigkeitsbereich",
-                "fachrichtung",
-                "fachgebiet");
+        String text;
+        try (InputStream in = HeaderSynonyms.class.getResourceAsStream("/imports/header-synonyms.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("imports/header-synonyms.txt is missing");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Field field = null;
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                String name = line.substring(1, line.length() - 1);
+                field = Field.fromJson(name).orElseThrow(() -> new IllegalStateException("unknown field " + name));
+            } else if (field != null) {
+                put(map, field, line);
+            }
+        }
         return Map.copyOf(map);
     }
 
-    private static void put(Map<String, Field> map, Field field, String... headers) {
-        for (String header : headers) {
-            Field previous = map.put(String.join("", tokens(header)), field);
-            if (previous != null && previous != field) {
-                throw new IllegalStateException(header + " is a synonym of " + previous + " and " + field);
-            }
+    private static void put(Map<String, Field> map, Field field, String header) {
+        Field previous = map.put(String.join("", tokens(header)), field);
+        if (previous != null && previous != field) {
+            throw new IllegalStateException(header + " is a synonym of " + previous + " and " + field);
         }
     }
 }

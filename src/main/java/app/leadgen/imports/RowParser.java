@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * reason. Pure and cheap to create; one parser per import. Never throws for a row: a row it cannot
  * read is rejected ({@code imports.reject.unreadable}), so one bad row never fails an import.
  *
+ * <p>Thread-safe: it keeps nothing between rows, so rows may be parsed on several threads.
+ *
  * <p>Several columns on one field: title, address, notes and category are joined in column order
  * (Straße + Hausnummer, Anrede + Titel); for every other field the first usable value wins and the
  * other columns are kept as custom fields.

@@ -21,6 +21,9 @@ class ImportBeansTest extends IntegrationTest {
     @Autowired
     NameRefiner refiner;
 
+    @Autowired
+    RowParsers parsers;
+
     @Test
     void proposerAndRefinerUseTheConfiguredProvider() {
         Fakes.OPENAI.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
@@ -33,5 +36,10 @@ class ImportBeansTest extends IntegrationTest {
         assertThat(proposal.source()).isEqualTo("llm:gpt-4.1-mini");
         assertThat(proposal.mapping()).containsEntry("Mail", Field.EMAIL).containsEntry("Ort", Field.CITY);
         assertThat(refiner.available()).isTrue();
+
+        RowParser parser = parsers.parser(List.of("Mail", "Tel"), java.util.Map.of("Tel", Field.PHONE));
+        ParsedRow row = parser.parse(new CsvRow(2, List.of("x", "030 1234567"), "x;030 1234567", 2));
+        assertThat(row.contact().phone()).isEqualTo("+49301234567"); // PHONE_DEFAULT_REGION: DE
+        assertThat(row.custom()).containsEntry("Mail", "x");
     }
 }
