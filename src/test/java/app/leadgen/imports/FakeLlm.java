@@ -59,12 +59,11 @@ final class FakeLlm implements AutoCloseable {
     }
 
     void fails(int status, String body) {
-        server.stubFor(post(urlPathEqualTo(PATH))
-                .willReturn(aResponse()
-                        .withStatus(status)
-                        .withHeader("Content-Type", "application/json")
-                        .withHeader("retry-after", "1")
-                        .withBody(body)));
+        var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json");
+        if (status == 429) {
+            response = response.withHeader("retry-after", "1");
+        }
+        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(response.withBody(body)));
     }
 
     void hangs(int millis) {
