@@ -63,6 +63,7 @@ public final class Sites {
             "treatwell.de",
             "booksy.com");
 
+    private static final Pattern HAS_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
     private static final Pattern NOT_A_WEBSITE = Pattern.compile("(?i)^(mailto|tel|javascript|data|file|ftp):");
     /** scheme://, host (no port, user info or path), the rest. */
     private static final Pattern SCHEME_HOST_REST =
@@ -80,7 +81,7 @@ public final class Sites {
             return Optional.empty();
         }
         String value = raw.trim();
-        if (!value.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+        if (!HAS_SCHEME.matcher(value).matches()) {
             value = "http://" + value;
         }
         Matcher parts = SCHEME_HOST_REST.matcher(value);
