@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Instagram",
-        allowedDependencies = {"apify", "discovery", "enrichment", "leads", "runs", "settings", "support", "websites"})
+        allowedDependencies = {
+            "accounts",
+            "apify",
+            "discovery",
+            "enrichment",
+            "leads",
+            "runs",
+            "settings",
+            "support",
+            "websites"
+        })
 package app.leadgen.instagram;

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outreach",
-        allowedDependencies = {"ai", "google", "leads", "settings", "support"})
+        allowedDependencies = {"accounts", "ai", "google", "leads", "settings", "support"})
 package app.leadgen.outreach;
