@@ -73,7 +73,8 @@ class SecurityConfig {
                     AccessPolicy.apply(rules);
                 })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyFilter::hasKey)
-                        .ignoringRequestMatchers(PublicPaths.CAMPAIGNS.toArray(String[]::new)))
+                        .ignoringRequestMatchers(PublicPaths.CAMPAIGNS.toArray(String[]::new))
+                        .ignoringRequestMatchers(PublicPaths.ERROR))
                 .formLogin(form -> form.loginPage(PublicPaths.LOGIN)
                         .usernameParameter("username")
                         .passwordParameter("password")

@@ -74,6 +74,62 @@ public final class Api {
         return request.header("X-API-Key", KEY);
     }
 
+    /**
+     * The CSRF token of a page this client opens (its session's token, from {@code <meta
+     * name="_csrf">}); later changes of this client send it with {@link #postJsonWithCsrf} and
+     * friends, as the pages' scripts do.
+     */
+    public String csrfToken(String page) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base + page))
+                .header("Accept", "text/html")
+                .GET());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(reply.body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + page + ": " + reply.status());
+        }
+        csrf = m.group(1);
+        return csrf;
+    }
+
+    private String csrf;
+
+    public Reply postJsonWithCsrf(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply putJsonWithCsrf(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply deleteWithCsrf(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .DELETE());
+    }
+
+    /** Any method, with a JSON body when one is given, no CSRF token. */
+    public Reply request(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
+    private String csrfOrPage() {
+        return csrf != null ? csrf : csrfToken("/profile");
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
