@@ -38,7 +38,7 @@ async function change(user, fields, message) {
 }
 
 function roleSelect(user) {
-  const select = el('select', { className: 'form-control form-control-sm role-select', attrs: { 'aria-label': t('users.role.' + user.role) } });
+  const select = el('select', { className: 'form-select form-select-sm role-select', attrs: { 'aria-label': t('users.role.' + user.role) } });
   for (const r of ROLES) {
     const option = el('option', { text: t(`users.role.${r}`), attrs: { value: r } });
     option.selected = r === user.role;

@@ -24,12 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     private final FirstAdmin firstAdmin;
+    private final Users users;
     private final AuditLog audit;
     private final MessageSource messages;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    LoginController(FirstAdmin firstAdmin, AuditLog audit, MessageSource messages) {
+    LoginController(FirstAdmin firstAdmin, Users users, AuditLog audit, MessageSource messages) {
         this.firstAdmin = firstAdmin;
+        this.users = users;
         this.audit = audit;
         this.messages = messages;
     }
@@ -79,6 +81,7 @@ class LoginController {
             return "redirect:" + PublicPaths.LOGIN;
         }
         logIn(admin.caller(), request, response);
+        users.loggedIn(admin.id());
         audit.record(AuditLog.USER_CREATE, admin.username() + " (ADMIN, setup page)");
         return "redirect:/";
     }

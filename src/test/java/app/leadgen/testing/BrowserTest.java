@@ -25,6 +25,7 @@ public abstract class BrowserTest extends IntegrationTest {
     protected BrowserContext context;
     protected Page page;
     private final List<String> pageErrors = new ArrayList<>();
+    private final List<String> policyViolations = new ArrayList<>();
 
     /** How long Playwright's assertions wait by default. */
     protected int assertionTimeoutMillis() {
@@ -64,12 +65,20 @@ public abstract class BrowserTest extends IntegrationTest {
         }
         page = context.newPage();
         pageErrors.clear();
+        policyViolations.clear();
         page.onPageError(pageErrors::add);
+        // the Content-Security-Policy allows no inline script or style: Chromium reports what it blocked
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
     }
 
     @AfterEach
     void closeBrowserPage() {
         context.close();
         assertThat(pageErrors).as("uncaught script errors on the page").isEmpty();
+        assertThat(policyViolations).as("Content-Security-Policy violations").isEmpty();
     }
 }
