@@ -21,8 +21,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The door: which filters run in which order, and what a refused request gets. Who may call what is
@@ -41,6 +47,17 @@ class SecurityConfig {
             + " frame-ancestors 'none'";
 
     /** Refuses settings that would open the app by accident; runs before any bean is built. */
+    /**
+     * springdoc's Swagger UI (the API documentation) sets inline styles; its pages allow those, and
+     * still no inline script.
+     */
+    static final String CSP_API_DOCS = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    private static final String CSP_HEADER = "Content-Security-Policy";
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+
     @Bean
     static StartupChecks startupChecks() {
         return new StartupChecks();
@@ -85,7 +102,10 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(PublicPaths.LOGIN + "?logout"))
                 .exceptionHandling(
                         ex -> ex.authenticationEntryPoint(entry).accessDeniedHandler(denied(problems, entry)))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                SWAGGER_UI, new StaticHeadersWriter(CSP_HEADER, CSP_API_DOCS)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(SWAGGER_UI), new StaticHeadersWriter(CSP_HEADER, CSP)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

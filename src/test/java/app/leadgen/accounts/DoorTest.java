@@ -51,6 +51,16 @@ class DoorTest extends IntegrationTest {
     }
 
     @Test
+    void onlyTheApiDocumentationAllowsInlineStylesAndNothingAllowsInlineScript() {
+        Api.Reply docs = new Api(port).with("Accept", "text/html").get("/swagger-ui/index.html");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.header("Content-Security-Policy"))
+                .contains("style-src 'self' 'unsafe-inline'", "script-src 'self';")
+                .doesNotContain("unsafe-eval");
+        assertThat(docs.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
     void healthShowsItsStatusToAnyoneAndItsDetailsOnlyWithALogin() {
         var open = Api.anonymous(port).get("/actuator/health");
         assertThat(open.status()).isEqualTo(200);
