@@ -45,7 +45,8 @@ class SendOverrideAuditTest extends IntegrationTest {
 
         Accounts.TestUser viewer = Accounts.create(port, "VIEWER");
         Api.Reply refused = new Api(port, viewer.key())
-                .postJson("/send/" + username, "{\"subject\": \"Hallo\", \"body\": \"Text\", \"to\": \"x@example.de\"}");
+                .postJson(
+                        "/send/" + username, "{\"subject\": \"Hallo\", \"body\": \"Text\", \"to\": \"x@example.de\"}");
         assertThat(refused.status()).isEqualTo(403);
         GOOGLE.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
 
@@ -60,7 +61,8 @@ class SendOverrideAuditTest extends IntegrationTest {
         var audit = new Api(port).get("/api/audit?size=200").json().path("items");
         assertThat(audit.valueStream()
                         .filter(e -> e.path("action").asString().equals("mail.send"))
-                        .map(e -> e.path("actor").asString() + " | " + e.path("detail").asString()))
+                        .map(e -> e.path("actor").asString() + " | "
+                                + e.path("detail").asString()))
                 .contains(member.username() + " (key: tests) | @" + username
                         + " to chefin@example.de (address given with the request), subject: Hallo");
     }
