@@ -29,6 +29,24 @@ export class ApiError extends Error {
   }
 }
 
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+
+/** The reader's role (VIEWER, MEMBER, ADMIN); the server decides, the page only hides what would be refused. */
+export const role = () => meta('leadgen-role') || 'VIEWER';
+const RANKS = { VIEWER: 0, MEMBER: 1, ADMIN: 2 };
+/** Whether the reader's role includes this one. */
+export const may = (needed) => RANKS[role()] >= RANKS[needed];
+
+/** Headers of a call: JSON, and for every change the page's CSRF token (Spring Security checks it). */
+function headers(method, body) {
+  const h = { Accept: 'application/json' };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const token = meta('_csrf');
+  const header = meta('_csrf_header');
+  if (method !== 'GET' && method !== 'HEAD' && token && header) h[header] = token;
+  return h;
+}
+
 /** fetch() for JSON APIs: resolves with the parsed body, rejects with an ApiError whose message is the problem's detail. */
 export async function api(url, { method = 'GET', body, timeoutMs = 15000 } = {}) {
   const controller = new AbortController();
@@ -37,7 +55,7 @@ export async function api(url, { method = 'GET', body, timeoutMs = 15000 } = {})
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: headers(method, body),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: controller.signal,
       credentials: 'same-origin',
@@ -49,6 +67,11 @@ export async function api(url, { method = 'GET', body, timeoutMs = 15000 } = {})
   }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.status === 401) {
+    // the session ended (logged out elsewhere, password changed, user deactivated): to the login page
+    window.location.assign('/login');
+    throw new ApiError(t('error.login'), 401, data);
+  }
   if (!response.ok) {
     const detail = data && (data.detail || data.title);
     throw new ApiError(detail || `${t('error.generic')} (HTTP ${response.status})`, response.status, data);

@@ -1,5 +1,5 @@
 // The Instagram session modal: asks for the session id when the server has none, saves it, or lets the user go on without.
-import { $, api, busy, t, toast } from './common.js';
+import { $, api, busy, may, t, toast } from './common.js';
 
 // „Ohne Session" holds for this tab: coming back from another page does not ask again
 const SKIPPED = 'leadgen.sessionSkipped';
@@ -37,5 +37,6 @@ export function initSession() {
     closeModal();
   });
   $('change-session').addEventListener('click', openModal);
-  if (document.body.dataset.needsSession === 'true' && sessionStorage.getItem(SKIPPED) !== 'true') openModal();
+  // only who may start a run needs a session id
+  if (may('MEMBER') && document.body.dataset.needsSession === 'true' && sessionStorage.getItem(SKIPPED) !== 'true') openModal();
 }

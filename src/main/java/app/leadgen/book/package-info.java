@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Lead book",
-        allowedDependencies = {"settings", "support"})
+        allowedDependencies = {"accounts", "settings", "support"})
 package app.leadgen.book;

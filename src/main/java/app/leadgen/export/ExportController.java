@@ -1,5 +1,6 @@
 package app.leadgen.export;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.leads.LeadQuery;
 import app.leadgen.leads.LeadSort;
 import app.leadgen.support.ApiProblem;
@@ -45,14 +46,21 @@ class ExportController {
     private final MessageSource messages;
     private final ExportProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     ExportController(
-            LeadPages pages, SheetsExport sheets, MessageSource messages, ExportProperties properties, Clock clock) {
+            LeadPages pages,
+            SheetsExport sheets,
+            MessageSource messages,
+            ExportProperties properties,
+            Clock clock,
+            AuditLog audit) {
         this.pages = pages;
         this.sheets = sheets;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/export")
@@ -71,6 +79,7 @@ class ExportController {
         String only = source(source);
         LeadCells cells = new LeadCells(messages, locale, properties.timeZone());
         String filename = "leads-" + LocalDate.now(clock.withZone(properties.timeZone())) + "." + chosen.extension;
+        audit.record(AuditLog.EXPORT, filename + filter(runId, only, sort));
         response.setContentType(chosen.contentType);
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -93,7 +102,14 @@ class ExportController {
             @RequestParam(required = false) String source,
             @Parameter(description = SORT_HELP) @RequestParam(defaultValue = LeadSort.DEFAULT) String sort,
             Locale locale) {
-        return Map.of("url", sheets.export(runId, source(source), sort(sort), locale));
+        String url = sheets.export(runId, source(source), sort(sort), locale);
+        audit.record(AuditLog.EXPORT, "Google Sheets " + url + filter(runId, source, sort));
+        return Map.of("url", url);
+    }
+
+    private static String filter(Long runId, String source, String sort) {
+        return (runId == null ? "" : ", run " + runId) + (source == null ? "" : ", source " + source) + ", sort "
+                + sort;
     }
 
     private static String source(String source) {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Export",
-        allowedDependencies = {"google", "leads", "support"})
+        allowedDependencies = {"accounts", "google", "leads", "support"})
 package app.leadgen.export;

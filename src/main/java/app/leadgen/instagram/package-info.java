@@ -6,6 +6,7 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Instagram",
         allowedDependencies = {
+            "accounts",
             "apify",
             "book",
             "discovery",

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class LeadQuery {
 
     public static final int MAX_PAGE_SIZE = 500;
+    /** Rows a page may start at, at most: a deeper OFFSET makes the database read and drop all rows before it. */
+    public static final long MAX_OFFSET = 1_000_000;
 
     /** API sort names and the SQL expressions behind them. */
     static final Map<String, String> SORTS = new LinkedHashMap<>();

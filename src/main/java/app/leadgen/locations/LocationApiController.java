@@ -1,5 +1,6 @@
 package app.leadgen.locations;
 
+import app.leadgen.accounts.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -21,10 +22,12 @@ class LocationApiController {
 
     private final TargetLocations locations;
     private final LocationEditor editor;
+    private final AuditLog audit;
 
-    LocationApiController(TargetLocations locations, LocationEditor editor) {
+    LocationApiController(TargetLocations locations, LocationEditor editor, AuditLog audit) {
         this.locations = locations;
         this.editor = editor;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -48,6 +51,7 @@ class LocationApiController {
                     + " characters each), duplicates dropped; active defaults to true")
     ResponseEntity<TargetLocation> create(@RequestBody LocationInput body) {
         TargetLocation created = editor.create(body);
+        audit.record(AuditLog.LOCATION_CHANGE, "created " + created.id() + " (" + created.city() + ")");
         return ResponseEntity.created(URI.create("/api/locations/" + created.id()))
                 .body(created);
     }
@@ -55,13 +59,16 @@ class LocationApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Replace a location's fields (the same rules as POST; active left out keeps its value)")
     TargetLocation update(@PathVariable long id, @RequestBody LocationInput body) {
-        return editor.update(id, body);
+        TargetLocation updated = editor.update(id, body);
+        audit.record(AuditLog.LOCATION_CHANGE, "changed " + id + " (" + updated.city() + ")");
+        return updated;
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a location (204; 404 for an unknown id)")
     ResponseEntity<Void> delete(@PathVariable long id) {
         editor.delete(id);
+        audit.record(AuditLog.LOCATION_CHANGE, "deleted " + id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Locations",
-        allowedDependencies = {"support"})
+        allowedDependencies = {"accounts", "support"})
 package app.leadgen.locations;

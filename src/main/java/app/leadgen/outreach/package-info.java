@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outreach",
-        allowedDependencies = {"ai", "book", "google", "leads", "settings", "support"})
+        allowedDependencies = {"accounts", "ai", "book", "google", "leads", "settings", "support"})
 package app.leadgen.outreach;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Runs",
-        allowedDependencies = {"support"})
+        allowedDependencies = {"accounts", "support"})
 package app.leadgen.runs;

@@ -1,5 +1,6 @@
 package app.leadgen.schedule;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,7 @@ class ScheduleController {
     private final RoutineRuns routineRuns;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditLog audit;
 
     ScheduleController(
             ScheduleSettings settings,
@@ -42,13 +44,15 @@ class ScheduleController {
             JobScheduler jobs,
             RoutineRuns routineRuns,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
         this.settings = settings;
         this.registrar = registrar;
         this.jobs = jobs;
         this.routineRuns = routineRuns;
         this.messages = messages;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -102,6 +106,9 @@ class ScheduleController {
         }
         boolean enabled = body.enabled() == null ? current.enabled() : body.enabled();
         settings.save(new Schedule(enabled, time, zone));
+        audit.record(
+                AuditLog.SETTINGS_CHANGE,
+                "daily routine: " + (enabled ? "on" : "off") + ", " + time.format(Schedule.HH_MM) + " " + zone.getId());
         return view(registrar.sync());
     }
 
@@ -109,6 +116,7 @@ class ScheduleController {
     @Operation(summary = "Jetzt ausführen: run the daily routine at once as a background job (202)")
     ResponseEntity<Map<String, String>> runNow() {
         JobId id = jobs.<DailyRoutineJob>enqueue(job -> job.runNow());
+        audit.record(AuditLog.RUN_START, "daily routine now (job " + id + ")");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id.toString(), "status", "ENQUEUED"));
     }
 

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Schedule",
-        allowedDependencies = {"runs", "settings", "support"})
+        allowedDependencies = {"accounts", "runs", "settings", "support"})
 package app.leadgen.schedule;

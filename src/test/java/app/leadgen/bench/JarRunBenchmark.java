@@ -74,6 +74,8 @@ public final class JarRunBenchmark {
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SECRET_KEY", "jar-benchmark-secret-key");
+        // the benchmark calls the API with the test profile's key (Api), as an admin
+        env.put("API_KEY", Api.KEY);
         env.put("APIFY_TOKEN", Fakes.APIFY_TOKEN);
         env.put("APIFY_BASE_URL", Fakes.apifyUrl());
         env.put("APIFY_PROFILE_BATCH_SIZE", String.valueOf(BATCH_SIZE));

@@ -224,7 +224,8 @@ class ExportDownloadTest extends IntegrationTest {
         try {
             HttpResponse<byte[]> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            app.leadgen.testing.Api.withKey(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
                                     .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
             return new Download(

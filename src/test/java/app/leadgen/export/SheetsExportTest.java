@@ -243,7 +243,8 @@ class SheetsExportTest extends IntegrationTest {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/export/sheets?" + query))
+                            app.leadgen.testing.Api.withKey(HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/export/sheets?" + query)))
                                     .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -260,7 +260,7 @@ class LocationApiTest extends IntegrationTest {
 
     /** For what {@link Api} does not offer: DELETE and the response headers. */
     private HttpResponse<String> send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = Api.withKey(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

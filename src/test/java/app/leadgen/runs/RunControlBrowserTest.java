@@ -53,7 +53,7 @@ class RunControlBrowserTest extends IntegrationTest {
         for (String u : owners) {
             INSTAGRAM.profile(u, u, "", u + "@x.de", "+4930666666", "https://x.de", 1);
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = browser.loggedIn(port)) {
             Page page = context.newPage();
             page.navigate("http://127.0.0.1:" + port + "/");
             page.locator("#session-skip").click();
@@ -105,7 +105,7 @@ class RunControlBrowserTest extends IntegrationTest {
         for (String u : new String[] {"a", "b", "c"}) {
             INSTAGRAM.profile(p + u, u, "", u + "@x.de", "+4930999999", "https://x.de", 1);
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = browser.loggedIn(port)) {
             Page page = context.newPage();
             page.navigate("http://127.0.0.1:" + port + "/");
             page.locator("#session-skip").click();
@@ -142,7 +142,7 @@ class RunControlBrowserTest extends IntegrationTest {
             for (String u : owners) {
                 INSTAGRAM.profile(u, u, "", u + "@x.de", "+4930121212", "https://x.de", 1);
             }
-            try (BrowserContext context = browser.newContext()) {
+            try (BrowserContext context = browser.loggedIn(port)) {
                 Page page = context.newPage();
                 page.navigate("http://127.0.0.1:" + port + "/");
                 page.locator("#session-skip").click();

@@ -40,7 +40,8 @@ class RunEventsTest extends IntegrationTest {
 
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/runs/" + id + "/events"))
+                        app.leadgen.testing.Api.withKey(HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/runs/" + id + "/events")))
                                 .header("Accept", "text/event-stream")
                                 .timeout(Duration.ofSeconds(90))
                                 .build(),

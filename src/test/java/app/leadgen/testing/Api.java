@@ -10,23 +10,128 @@ import java.time.Instant;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
-/** A tiny HTTP client for the app's own API in tests. */
+/**
+ * A tiny HTTP client for the app's own API in tests. It sends {@code X-API-Key} with every request:
+ * {@link #KEY}, the test profile's {@code API_KEY} (an admin), unless another key (or none) is given.
+ */
 public final class Api {
 
-    public record Reply(int status, String contentType, String body) {
+    /** The test profile's settings (src/test/resources/application-test.properties). */
+    private static final java.util.Properties TEST_PROFILE = testProfile();
+
+    /** {@code API_KEY} of the test profile: acts as an admin. */
+    public static final String KEY = TEST_PROFILE.getProperty("leadgen.security.api-key");
+    /** The admin the test profile creates at start ({@code ADMIN_USERNAME}/{@code ADMIN_PASSWORD}). */
+    public static final String ADMIN = TEST_PROFILE.getProperty("leadgen.security.admin-username");
+
+    public static final String ADMIN_PASSWORD = TEST_PROFILE.getProperty("leadgen.security.admin-password");
+
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
         public JsonNode json() {
             return InstagramFake.JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
     private final String base;
+    private final String key;
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new java.net.CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     public Api(int port) {
+        this(port, KEY);
+    }
+
+    /** With this key in {@code X-API-Key}; null: no key (a script without credentials, or a login session). */
+    public Api(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key;
+    }
+
+    /** Without any credentials. */
+    public static Api anonymous(int port) {
+        return new Api(port, null);
+    }
+
+    /** Sends this header with every later request (e.g. Accept, X-Forwarded-For). */
+    public Api with(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
+    /** Adds the test profile's key to a request of a test's own HTTP client. */
+    public static HttpRequest.Builder withKey(HttpRequest.Builder request) {
+        return request.header("X-API-Key", KEY);
+    }
+
+    /**
+     * The CSRF token of a page this client opens (its session's token, from {@code <meta
+     * name="_csrf">}); later changes of this client send it with {@link #postJsonWithCsrf} and
+     * friends, as the pages' scripts do.
+     */
+    public String csrfToken(String page) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(base + page))
+                .header("Accept", "text/html")
+                .GET());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(reply.body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + page + ": " + reply.status());
+        }
+        csrf = m.group(1);
+        return csrf;
+    }
+
+    private String csrf;
+
+    public Reply postJsonWithCsrf(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply putJsonWithCsrf(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply deleteWithCsrf(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-CSRF-TOKEN", csrfOrPage())
+                .DELETE());
+    }
+
+    /** Any method, with a JSON body when one is given, no CSRF token. */
+    public Reply request(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
+    private String csrfOrPage() {
+        return csrf != null ? csrf : csrfToken("/profile");
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public Reply get(String path) {
@@ -49,10 +154,6 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    public Reply delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public Reply postForm(String path, String form) {
@@ -89,17 +190,31 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        extraHeaders.forEach(request::header);
         try {
             HttpResponse<String> r =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(
-                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static java.util.Properties testProfile() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Api.class.getResourceAsStream("/application-test.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p;
     }
 
     public static void sleep(long millis) {

@@ -70,6 +70,39 @@ public final class Browser implements AutoCloseable {
                 .setTimezoneId("Europe/Berlin"));
     }
 
+    /** A fresh context already logged in as the test profile's admin. */
+    public BrowserContext loggedIn(int port) {
+        BrowserContext context = newContext();
+        logIn(context, "http://127.0.0.1:" + port, Api.ADMIN, Api.ADMIN_PASSWORD);
+        return context;
+    }
+
+    /**
+     * Logs the context in through the real login form ({@code POST /login} with the page's CSRF
+     * token) without rendering a page: the session cookie lands in the context's cookie jar.
+     */
+    public static void logIn(BrowserContext context, String base, String username, String password) {
+        var login = context.request().get(base + "/login");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(login.text());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the login page: " + login.status());
+        }
+        var answer = context.request()
+                .post(
+                        base + "/login",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setForm(com.microsoft.playwright.options.FormData.create()
+                                        .set("username", username)
+                                        .set("password", password)
+                                        .set("_csrf", token.group(1)))
+                                .setMaxRedirects(0));
+        String location = answer.headers().getOrDefault("location", "");
+        if (answer.status() != 302 || location.contains("/login")) {
+            throw new IllegalStateException("login as " + username + " failed: " + answer.status() + " " + location);
+        }
+    }
+
     /** Saves a full-page screenshot as {@code target/screenshots/<name>.png} and returns its path. */
     public static Path screenshot(Page page, String name) {
         try {

@@ -1,5 +1,6 @@
 package app.leadgen.book.web;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.book.BookPage;
 import app.leadgen.book.Cards;
 import app.leadgen.book.ContactDetail;
@@ -34,11 +35,13 @@ class ContactApiController {
     private final ContactQuery query;
     private final Cards cards;
     private final Corrections corrections;
+    private final AuditLog audit;
 
-    ContactApiController(ContactQuery query, Cards cards, Corrections corrections) {
+    ContactApiController(ContactQuery query, Cards cards, Corrections corrections, AuditLog audit) {
         this.query = query;
         this.cards = cards;
         this.corrections = corrections;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -96,6 +99,8 @@ class ContactApiController {
             throw ApiProblem.badRequest("problem.contacts.forget-only");
         }
         corrections.forget(id);
+        // who asked for it, never whom: the person's data is gone, the contact number stays
+        audit.record(AuditLog.CONTACT_FORGET, "contact " + id);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package app.leadgen.instagram.web;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.instagram.BatchSettings;
 import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RunSettingsController {
 
     private final BatchSettings batches;
+    private final AuditLog audit;
 
-    RunSettingsController(BatchSettings batches) {
+    RunSettingsController(BatchSettings batches, AuditLog audit) {
         this.batches = batches;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -37,6 +40,9 @@ class RunSettingsController {
             throw ApiProblem.badRequest("problem.settings.batch-pause", BatchSettings.MAX_PAUSE_SECONDS);
         }
         batches.save(body);
+        audit.record(
+                AuditLog.SETTINGS_CHANGE,
+                "batches: " + body.batchSize() + " profiles, pause " + body.batchPauseSeconds() + " s");
         return batches.current();
     }
 }

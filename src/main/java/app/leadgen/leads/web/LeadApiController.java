@@ -43,6 +43,9 @@ class LeadApiController {
         if (size < 1 || size > LeadQuery.MAX_PAGE_SIZE) {
             throw ApiProblem.badRequest("problem.leads.size", LeadQuery.MAX_PAGE_SIZE);
         }
+        if ((long) page * size > LeadQuery.MAX_OFFSET) {
+            throw ApiProblem.badRequest("problem.leads.page-too-far", String.valueOf(LeadQuery.MAX_OFFSET));
+        }
         LeadSort order = LeadSort.parse(sort)
                 .orElseThrow(() ->
                         ApiProblem.badRequest("problem.leads.sort", String.join(", ", LeadQuery.sortableFields())));

@@ -1,5 +1,6 @@
 package app.leadgen.outreach.web;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.outreach.Draft;
 import app.leadgen.outreach.EmailDrafter;
 import app.leadgen.outreach.SendService;
@@ -19,10 +20,12 @@ class OutreachController {
 
     private final EmailDrafter drafter;
     private final SendService sender;
+    private final AuditLog audit;
 
-    OutreachController(EmailDrafter drafter, SendService sender) {
+    OutreachController(EmailDrafter drafter, SendService sender, AuditLog audit) {
         this.drafter = drafter;
         this.sender = sender;
+        this.audit = audit;
     }
 
     @PostMapping("/draft/{username}")
@@ -38,7 +41,7 @@ class OutreachController {
             summary =
                     "Send the e-mail (to the lead's address unless 'to' is given); 409 if this content was sent already")
     SendService.Result sendJson(@PathVariable String username, @RequestBody SendRequest request) {
-        return sender.send(username, request.subject(), request.body(), request.to());
+        return send(username, request.subject(), request.body(), request.to());
     }
 
     @PostMapping("/api/contacts/{id}/draft")
@@ -54,7 +57,7 @@ class OutreachController {
             summary = "Send the e-mail to this contact (to its address unless 'to' is given); 409 if this content was"
                     + " sent already; 422 without an address or when its domain takes no mail")
     SendService.Result sendContactJson(@PathVariable long id, @RequestBody SendRequest request) {
-        return sender.sendToContact(id, request.subject(), request.body(), request.to());
+        return sendToContact(id, request.subject(), request.body(), request.to());
     }
 
     @PostMapping(value = "/api/contacts/{id}/send", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -63,7 +66,7 @@ class OutreachController {
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) String to) {
-        return sender.sendToContact(id, subject, body, to);
+        return sendToContact(id, subject, body, to);
     }
 
     @PostMapping(value = "/send/{username}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -72,6 +75,30 @@ class OutreachController {
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) String to) {
-        return sender.send(username, subject, body, to);
+        return send(username, subject, body, to);
+    }
+
+    private SendService.Result sendToContact(long id, String subject, String body, String to) {
+        SendService.Result result = sender.sendToContact(id, subject, body, to);
+        boolean override = to != null && !to.isBlank();
+        audit.record(
+                AuditLog.MAIL_SEND,
+                "contact " + id + " to " + result.to() + (override ? " (address given with the request)" : "")
+                        + ", subject: " + subject);
+        return result;
+    }
+
+    /**
+     * Sends and records who sent what to whom; a {@code to} other than the lead's address (members
+     * and admins may set one) is marked as such in the audit log.
+     */
+    private SendService.Result send(String username, String subject, String body, String to) {
+        SendService.Result result = sender.send(username, subject, body, to);
+        boolean override = to != null && !to.isBlank();
+        audit.record(
+                AuditLog.MAIL_SEND,
+                "@" + username + " to " + result.to() + (override ? " (address given with the request)" : "")
+                        + ", subject: " + subject);
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 package app.leadgen.outreach.web;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.outreach.DraftSettings;
 import app.leadgen.outreach.PromptTemplate;
 import app.leadgen.settings.SettingsStore;
@@ -23,9 +24,11 @@ class SettingsApiController {
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:/@-]{1,100}");
 
     private final DraftSettings settings;
+    private final AuditLog audit;
 
-    SettingsApiController(DraftSettings settings) {
+    SettingsApiController(DraftSettings settings, AuditLog audit) {
         this.settings = settings;
+        this.audit = audit;
     }
 
     @GetMapping("/prompts")
@@ -54,6 +57,7 @@ class SettingsApiController {
         }
         settings.savePrompts(new DraftSettings.Prompts(
                 prompts.system().strip(), prompts.user().strip()));
+        audit.record(AuditLog.PROMPTS_CHANGE, "drafting prompts");
         return settings.prompts();
     }
 
@@ -72,6 +76,7 @@ class SettingsApiController {
             throw ApiProblem.badRequest("problem.settings.model");
         }
         settings.saveModel(body.model().strip());
+        audit.record(AuditLog.SETTINGS_CHANGE, "drafting model: " + body.model().strip());
         return model();
     }
 }

@@ -1,5 +1,6 @@
 package app.leadgen.runs.web;
 
+import app.leadgen.accounts.AuditLog;
 import app.leadgen.runs.RunService;
 import app.leadgen.runs.RunView;
 import app.leadgen.runs.StartRequest;
@@ -30,10 +31,12 @@ class RunApiController {
 
     private final RunService runs;
     private final RunEvents events;
+    private final AuditLog audit;
 
-    RunApiController(RunService runs, RunEvents events) {
+    RunApiController(RunService runs, RunEvents events, AuditLog audit) {
         this.runs = runs;
         this.events = events;
+        this.audit = audit;
     }
 
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -60,6 +63,7 @@ class RunApiController {
         }
         RunView run = runs.start(new StartRequest(
                 source == null || source.isNull() ? null : source.asString(), body, attributes(session)));
+        audit.record(AuditLog.RUN_START, describe(run));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header("Location", "/api/runs/" + run.id())
                 .body(run);
@@ -80,25 +84,37 @@ class RunApiController {
     @PostMapping("/{id}/emergency-stop")
     @Operation(summary = "Emergency stop: cancels calls in flight, ends STOPPED within about 2 s, keeps results")
     RunView emergencyStop(@PathVariable long id) {
-        return runs.emergencyStop(id);
+        RunView run = runs.emergencyStop(id);
+        audit.record(AuditLog.RUN_EMERGENCY_STOP, describe(run));
+        return run;
     }
 
     @PostMapping("/emergency-stop")
     @Operation(summary = "Emergency stop for every queued or running run")
     Map<String, Integer> emergencyStopAll() {
-        return Map.of("stopped", runs.emergencyStopAll());
+        int stopped = runs.emergencyStopAll();
+        audit.record(AuditLog.RUN_EMERGENCY_STOP, "all runs (" + stopped + " stopped)");
+        return Map.of("stopped", stopped);
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Continue a STOPPED or FAILED run with only what is left (409 otherwise)")
     ResponseEntity<RunView> resume(@PathVariable long id, HttpSession session) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id, attributes(session)));
+        RunView run = runs.resume(id, attributes(session));
+        audit.record(AuditLog.RUN_RESUME, describe(run));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(run);
     }
 
     @PostMapping("/{id}/stop")
     @Operation(summary = "Stop a run: calls in flight finish, nothing new starts, results are kept")
     RunView stop(@PathVariable long id) {
-        return runs.requestStop(id);
+        RunView run = runs.requestStop(id);
+        audit.record(AuditLog.RUN_STOP, describe(run));
+        return run;
+    }
+
+    private static String describe(RunView run) {
+        return "run " + run.id() + " (" + run.source() + (run.keyword() == null ? "" : ": " + run.keyword()) + ")";
     }
 
     private static Function<String, Object> attributes(HttpSession session) {
