@@ -33,10 +33,12 @@ create table import_chunks (
     constraint pk_import_chunks primary key (import_id, seq)
 );
 
--- every rejected line as it was, with its number and why (GET /api/imports/{id}/errors.csv)
+-- every rejected line as it was, with its number and why (GET /api/imports/{id}/errors.csv); also
+-- the lines that were imported without a value that could not be used (an invalid e-mail: kind warning)
 create table import_rejects (
     import_id   bigint        not null references imports (id),
     line        bigint        not null,
+    kind        varchar(10)   not null,
     raw         varchar(20000) not null,
     reason_key  varchar(100)  not null,
     reason_args varchar(2000),

@@ -94,14 +94,17 @@ public class LeadBook {
         var c = companies.merge(company, contact.email(), entry.origin(), entry.sources(), now);
         Long companyId = c.map(CompanyMerge.Outcome::id).orElse(null);
         var p = contacts.merge(contact, companyId, entry.origin(), entry.sources(), now);
-        p.ifPresent(person -> {
+        boolean repeated = false;
+        if (p.isPresent()) {
+            long person = p.get().id();
             for (String tag : entry.tags()) {
-                addTag(person.id(), tag);
+                addTag(person, tag);
             }
             if (entry.importId() != null) {
-                addImportLine(person.id(), entry.importId(), entry.line());
+                repeated = !p.get().created() && inImport(person, entry.importId(), entry.line());
+                addImportLine(person, entry.importId(), entry.line());
             }
-        });
+        }
         return new Merged(
                 p.map(ContactMerge.Outcome::id).orElse(null),
                 companyId,
@@ -109,7 +112,20 @@ public class LeadBook {
                 p.map(ContactMerge.Outcome::updated).orElse(false),
                 c.map(CompanyMerge.Outcome::created).orElse(false),
                 c.map(CompanyMerge.Outcome::updated).orElse(false),
-                false);
+                false,
+                repeated);
+    }
+
+    /** Whether an earlier line of this import gave this contact already. */
+    private boolean inImport(long contactId, long importId, Long line) {
+        return jdbc.sql("select count(*) from contact_imports where contact_id = :id and import_id = :imp"
+                                + " and line < :line")
+                        .param("id", contactId)
+                        .param("imp", importId)
+                        .param("line", line == null ? 0L : line)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Moves a contact along its lifecycle (outreach: email_sent, opened, …). */

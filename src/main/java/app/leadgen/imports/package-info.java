@@ -1,6 +1,7 @@
 /**
- * CSV import engine: turns an uploaded file into clean, validated lead-book rows. No database, no
- * HTTP: the import run, its API and pages use this module.
+ * CSV imports: an uploaded file becomes clean, validated rows (the engine: no database, no HTTP) and
+ * is merged into the lead book by a run of source {@code csv} ({@link app.leadgen.imports.ImportService},
+ * {@code /api/imports}); the file is kept in the database until its import is done.
  *
  * <p>API: {@link app.leadgen.imports.CsvSniffer} (encoding and delimiter), {@link
  * app.leadgen.imports.CsvRows} (streamed records, header), {@link app.leadgen.imports.CsvPreview},
@@ -12,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Imports",
-        allowedDependencies = {"ai", "support", "websites"})
+        allowedDependencies = {"accounts", "ai", "book", "runs", "support", "websites"})
 package app.leadgen.imports;
