@@ -56,6 +56,12 @@ final class CompanyMerge {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Table table;
+
+    /** The table itself, for merges one at a time. */
+    Table table() {
+        return table;
+    }
+
     private final JsonMapper json;
     private final String phoneRegion;
 
@@ -70,12 +76,12 @@ final class CompanyMerge {
      *     company too
      * @return empty when the input names no company (and the address none either)
      */
-    Optional<Outcome> merge(CompanyInput in, String email, Origin origin, Sources sources, Instant now) {
+    Optional<Outcome> merge(Rows rows, CompanyInput in, String email, Origin origin, Sources sources, Instant now) {
         Map<String, Object> values = values(in, email);
         if (!in.identifiable() && !values.containsKey("domain")) {
             return Optional.empty();
         }
-        Optional<Long> found = find(values);
+        Optional<Long> found = find(rows, values);
         if (found.isEmpty()) {
             if (!in.identifiable()) {
                 return Optional.empty(); // an address's domain finds companies, it makes none
@@ -84,10 +90,10 @@ final class CompanyMerge {
             values.keySet().forEach(c -> provenance(provenance, c, sources, now));
             values.put("provenance", Provenance.write(json, provenance));
             values.put("sources", origin.value());
-            return Optional.of(new Outcome(table.insert(values, now), true, false));
+            return Optional.of(new Outcome(rows.insert(values, now), true, false));
         }
         long id = found.get();
-        Map<String, Object> current = table.read(id).orElseThrow();
+        Map<String, Object> current = rows.read(id).orElseThrow();
         Map<String, Object> changes = Fill.emptyOnly(current, values);
         mergeSocials(current, values, changes);
         String origins = Origins.add((String) current.get("sources"), origin);
@@ -100,25 +106,25 @@ final class CompanyMerge {
             changes.keySet().forEach(c -> provenance(provenance, c, sources, now));
             changes.put("provenance", Provenance.write(json, provenance));
         }
-        table.update(id, changes, now);
+        rows.update(id, changes, now);
         return Optional.of(new Outcome(id, false, updated));
     }
 
-    private Optional<Long> find(Map<String, Object> values) {
+    private Optional<Long> find(Rows rows, Map<String, Object> values) {
         Optional<Long> id = Optional.empty();
         if (values.get("place_id") != null) {
-            id = table.idWhere("place_id", values.get("place_id"));
+            id = rows.idWhere("place_id", values.get("place_id"));
         }
         if (id.isEmpty() && values.get("domain") != null) {
-            id = table.idWhere("domain", values.get("domain"));
+            id = rows.idWhere("domain", values.get("domain"));
         }
         if (id.isEmpty() && values.get("name_key") != null) {
-            id = table.idWhere("name_key", values.get("name_key"));
+            id = rows.idWhere("name_key", values.get("name_key"));
         }
         return id;
     }
 
-    private Map<String, Object> values(CompanyInput in, String email) {
+    Map<String, Object> values(CompanyInput in, String email) {
         Map<String, Object> v = new LinkedHashMap<>();
         Fill.put(v, "name", in.name(), 500);
         Fill.put(v, "name_key", Keys.companyNameKey(in.name(), in.city()), 700);

@@ -58,6 +58,12 @@ final class ContactMerge {
     private static final TypeReference<LinkedHashMap<String, String>> CUSTOM = new TypeReference<>() {};
 
     private final Table table;
+
+    /** The table itself, for merges one at a time. */
+    Table table() {
+        return table;
+    }
+
     private final JsonMapper json;
     private final String phoneRegion;
 
@@ -68,12 +74,12 @@ final class ContactMerge {
     }
 
     /** @return empty when the input names no person or mailbox (no e-mail, username, phone or name) */
-    Optional<Outcome> merge(ContactInput in, Long companyId, Origin origin, Sources sources, Instant now) {
+    Optional<Outcome> merge(Rows rows, ContactInput in, Long companyId, Origin origin, Sources sources, Instant now) {
         Map<String, Object> values = values(in, companyId);
         if (!identifiable(values)) {
             return Optional.empty();
         }
-        Optional<Long> found = find(values);
+        Optional<Long> found = find(rows, values);
         if (found.isEmpty()) {
             if (values.containsKey("custom_map")) {
                 values.put("custom", json.writeValueAsString(values.remove("custom_map")));
@@ -87,16 +93,16 @@ final class ContactMerge {
                     in.status() == null
                             ? ContactStatus.DISCOVERED.value()
                             : in.status().value());
-            return Optional.of(new Outcome(table.insert(values, now), true, false));
+            return Optional.of(new Outcome(rows.insert(values, now), true, false));
         }
         long id = found.get();
-        Map<String, Object> current = table.read(id).orElseThrow();
+        Map<String, Object> current = rows.read(id).orElseThrow();
         Map<String, Object> incoming = new LinkedHashMap<>(values);
         @SuppressWarnings("unchecked")
         Map<String, String> custom = (Map<String, String>) incoming.remove("custom_map");
         // a unique value that another contact holds stays with that contact
-        dropTaken(incoming, "email", id);
-        dropTaken(incoming, "instagram", id);
+        dropTaken(rows, incoming, "email", id);
+        dropTaken(rows, incoming, "instagram", id);
         Map<String, Object> changes = Fill.emptyOnly(current, incoming);
         if (current.get("company_id") != null) {
             changes.remove("name_key");
@@ -117,28 +123,28 @@ final class ContactMerge {
             changes.keySet().forEach(c -> provenance(provenance, c, sources, now));
             changes.put("provenance", Provenance.write(json, provenance));
         }
-        table.update(id, changes, now);
+        rows.update(id, changes, now);
         return Optional.of(new Outcome(id, false, updated));
     }
 
-    private Optional<Long> find(Map<String, Object> values) {
+    private Optional<Long> find(Rows rows, Map<String, Object> values) {
         Optional<Long> id = Optional.empty();
         if (values.get("email") != null) {
-            id = table.idWhere("email", values.get("email"));
+            id = rows.idWhere("email", values.get("email"));
         }
         if (id.isEmpty() && values.get("instagram") != null) {
-            id = table.idWhere("instagram", values.get("instagram"));
+            id = rows.idWhere("instagram", values.get("instagram"));
         }
         if (id.isEmpty() && values.get("name_key") != null) {
-            id = table.idWhere("name_key", values.get("name_key"));
+            id = rows.idWhere("name_key", values.get("name_key"));
         }
         return id;
     }
 
-    private void dropTaken(Map<String, Object> incoming, String column, long id) {
+    private void dropTaken(Rows rows, Map<String, Object> incoming, String column, long id) {
         Object value = incoming.get(column);
         if (value != null
-                && table.idWhere(column, value).filter(other -> other != id).isPresent()) {
+                && rows.idWhere(column, value).filter(other -> other != id).isPresent()) {
             incoming.remove(column);
         }
     }
@@ -152,7 +158,7 @@ final class ContactMerge {
                 || v.containsKey("linkedin");
     }
 
-    private Map<String, Object> values(ContactInput in, Long companyId) {
+    Map<String, Object> values(ContactInput in, Long companyId) {
         Map<String, Object> v = new LinkedHashMap<>();
         Fill.put(v, "company_id", companyId);
         Fill.put(v, "first_name", in.firstName(), 200);

@@ -69,6 +69,27 @@ public class Forgotten {
         }
     }
 
+    /** Of the keyed hashes of these people ({e-mail, username} each), those that are forgotten. */
+    java.util.Set<String> forgottenAmong(List<String[]> people) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (String[] p : people) {
+            all.addAll(hashes(p[0], p[1]));
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> list = new java.util.ArrayList<>(all);
+        for (int i = 0; i < list.size(); i += 500) {
+            found.addAll(jdbc.sql("select hash from forgotten_people where hash in (:h)")
+                    .param("h", list.subList(i, Math.min(list.size(), i + 500)))
+                    .query(String.class)
+                    .list());
+        }
+        return found;
+    }
+
+    List<String> hashesOf(String email, String instagram) {
+        return hashes(email, instagram);
+    }
+
     private List<String> hashes(String email, String instagram) {
         List<String> hashes = new ArrayList<>(2);
         Keys.email(email).ifPresent(e -> hashes.add(hash("email", e)));

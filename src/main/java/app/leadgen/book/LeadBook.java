@@ -3,10 +3,12 @@ package app.leadgen.book;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,6 +49,7 @@ public class LeadBook {
     private final Forgotten forgotten;
     private final CompanyMerge companies;
     private final ContactMerge contacts;
+    private final BatchMerge batch;
     private final Clock clock;
 
     LeadBook(
@@ -54,6 +57,7 @@ public class LeadBook {
             PlatformTransactionManager transactions,
             Forgotten forgotten,
             JsonMapper json,
+            NamedParameterJdbcTemplate named,
             @Value("${leadgen.websites.phone-region:DE}") String phoneRegion,
             Clock clock) {
         this.jdbc = jdbc;
@@ -64,6 +68,7 @@ public class LeadBook {
         this.forgotten = forgotten;
         this.companies = new CompanyMerge(jdbc, json, phoneRegion);
         this.contacts = new ContactMerge(jdbc, json, phoneRegion);
+        this.batch = new BatchMerge(companies, contacts, forgotten, named);
         this.clock = clock;
     }
 
@@ -91,9 +96,9 @@ public class LeadBook {
 
     private Merged write(Entry entry, ContactInput contact, CompanyInput company) {
         Instant now = clock.instant();
-        var c = companies.merge(company, contact.email(), entry.origin(), entry.sources(), now);
+        var c = companies.merge(companies.table(), company, contact.email(), entry.origin(), entry.sources(), now);
         Long companyId = c.map(CompanyMerge.Outcome::id).orElse(null);
-        var p = contacts.merge(contact, companyId, entry.origin(), entry.sources(), now);
+        var p = contacts.merge(contacts.table(), contact, companyId, entry.origin(), entry.sources(), now);
         boolean repeated = false;
         if (p.isPresent()) {
             long person = p.get().id();
@@ -160,11 +165,34 @@ public class LeadBook {
                 .optional());
     }
 
-    private void addTag(long contactId, String tag) {
+    /**
+     * Merges many entries in one transaction, as {@link #merge(Entry)} would one by one (an import's
+     * chunk of rows). When another writer races for the same new key, the batch is merged again one
+     * entry at a time.
+     */
+    public List<Merged> mergeAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return tx.execute(s -> batch.merge(entries, clock.instant()));
+        } catch (DuplicateKeyException raced) {
+            return entries.stream().map(this::merge).toList();
+        }
+    }
+
+    static String cleanTag(String tag) {
         if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        return tag.strip().length() > 100 ? tag.strip().substring(0, 100) : tag.strip();
+    }
+
+    private void addTag(long contactId, String tag) {
+        String clean = cleanTag(tag);
+        if (clean == null) {
             return;
         }
-        String clean = tag.strip().length() > 100 ? tag.strip().substring(0, 100) : tag.strip();
         jdbc.sql("insert into contact_tags (contact_id, tag) select :id, :tag where not exists"
                         + " (select 1 from contact_tags where contact_id = :id and tag = :tag)")
                 .param("id", contactId)

@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.KeyHolder;
  * Inserts and updates rows of {@code contacts} or {@code companies} with the columns a merge
  * decided on. Column names come from a fixed list (never from input), values are bound.
  */
-final class Table {
+final class Table implements Rows {
 
     private final JdbcClient jdbc;
     private final String name;
@@ -28,7 +28,8 @@ final class Table {
     }
 
     /** The row's data columns (without id and times), or empty when it is gone. */
-    Optional<Map<String, Object>> read(long id) {
+    @Override
+    public Optional<Map<String, Object>> read(long id) {
         String select = "select " + String.join(", ", columns) + " from " + name + " where id = :id";
         return jdbc.sql(select)
                 .param("id", id)
@@ -42,7 +43,8 @@ final class Table {
                 .optional();
     }
 
-    Optional<Long> idWhere(String column, Object value) {
+    @Override
+    public Optional<Long> idWhere(String column, Object value) {
         check(column);
         return jdbc.sql("select id from " + name + " where " + column + " = :v order by id limit 1")
                 .param("v", value)
@@ -50,7 +52,8 @@ final class Table {
                 .optional();
     }
 
-    long insert(Map<String, Object> values, Instant now) {
+    @Override
+    public long insert(Map<String, Object> values, Instant now) {
         values.keySet().forEach(this::check);
         String cols = String.join(", ", values.keySet());
         String params = values.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
@@ -66,7 +69,8 @@ final class Table {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void update(long id, Map<String, Object> values, Instant now) {
+    @Override
+    public void update(long id, Map<String, Object> values, Instant now) {
         if (values.isEmpty()) {
             return;
         }
@@ -77,6 +81,18 @@ final class Table {
             spec = spec.param(e.getKey(), e.getValue());
         }
         spec.param("updatedAt", Timestamp.from(now)).param("id", id).update();
+    }
+
+    String name() {
+        return name;
+    }
+
+    java.util.Set<String> columns() {
+        return columns;
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
     }
 
     private void check(String column) {

@@ -95,37 +95,50 @@ class ImportWork {
         }
     }
 
-    /** Merges one chunk; its counts go to the run's counters at once, at the end (one update per counter). */
+    /**
+     * Merges one chunk in one transaction of the lead book; its counts go to the run's counters at
+     * once, at the end (one update per counter).
+     */
     private void merge(RunContext run, ImportRecord imp, List<ParsedRow> parsed, Map<String, EmailCheck> checks) {
         List<ParsedRow> rows = names.available() ? names.refine(parsed) : parsed;
         Set<String> tags = imp.tag() == null ? Set.of() : Set.of(imp.tag());
         Map<ImportCounter, Integer> tally = new java.util.EnumMap<>(ImportCounter.class);
-        try {
-            for (ParsedRow row : rows) {
-                mergeRow(imp, row, tags, checks, tally);
+        List<ParsedRow> usable = new ArrayList<>(rows.size());
+        List<LeadBook.Entry> entries = new ArrayList<>(rows.size());
+        for (ParsedRow row : rows) {
+            if (row.rejected()) {
+                store.reject(imp.id(), row.line(), "rejected", row.raw(), row.rejectReason(), null);
+                tally.merge(ImportCounter.INVALID, 1, Integer::sum);
+            } else {
+                usable.add(row);
+                entries.add(entry(imp, row, tags, checks));
             }
-        } finally {
-            tally.forEach((counter, n) -> run.add(counter.key, n));
         }
+        List<Merged> results = book.mergeAll(entries);
+        for (int i = 0; i < usable.size(); i++) {
+            ParsedRow row = usable.get(i);
+            Merged merged = results.get(i);
+            if (merged.suppressed()) {
+                tally.merge(ImportCounter.SUPPRESSED, 1, Integer::sum);
+                store.reject(imp.id(), row.line(), "rejected", row.raw(), "imports.reject.suppressed", null);
+                continue;
+            }
+            count(tally, merged);
+            if (!row.warnings().isEmpty()) {
+                RowWarning w = row.warnings().get(0);
+                store.reject(
+                        imp.id(), row.line(), "warning", row.raw(), w.messageKey(), w.column() + "\u001f" + w.value());
+            }
+        }
+        tally.forEach((counter, n) -> run.add(counter.key, n));
     }
 
-    private void mergeRow(
-            ImportRecord imp,
-            ParsedRow row,
-            Set<String> tags,
-            Map<String, EmailCheck> checks,
-            Map<ImportCounter, Integer> tally) {
-        if (row.rejected()) {
-            store.reject(imp.id(), row.line(), "rejected", row.raw(), row.rejectReason(), null);
-            tally.merge(ImportCounter.INVALID, 1, Integer::sum);
-            return;
-        }
+    private LeadBook.Entry entry(ImportRecord imp, ParsedRow row, Set<String> tags, Map<String, EmailCheck> checks) {
         ImportedContact c = row.contact();
         String check = c.email() == null
                 ? null
-                : checks.computeIfAbsent(domainOf(c.email()), d -> domains.check(d))
-                        .value();
-        Merged merged = book.merge(new LeadBook.Entry(
+                : checks.computeIfAbsent(domainOf(c.email()), domains::check).value();
+        return new LeadBook.Entry(
                 Origin.CSV,
                 new ContactInput(
                         c.firstName(),
@@ -145,17 +158,7 @@ class ImportWork {
                 Sources.of("csv:" + imp.id() + ":" + row.line()),
                 tags,
                 imp.id(),
-                row.line()));
-        if (merged.suppressed()) {
-            tally.merge(ImportCounter.SUPPRESSED, 1, Integer::sum);
-            store.reject(imp.id(), row.line(), "rejected", row.raw(), "imports.reject.suppressed", null);
-            return;
-        }
-        count(tally, merged);
-        if (!row.warnings().isEmpty()) {
-            RowWarning w = row.warnings().get(0);
-            store.reject(imp.id(), row.line(), "warning", row.raw(), w.messageKey(), w.column() + "\u001f" + w.value());
-        }
+                row.line());
     }
 
     private static void count(Map<ImportCounter, Integer> tally, Merged merged) {

@@ -256,7 +256,7 @@ public final class ImportBenchmark {
         return mapping;
     }
 
-    private static void generate(Path file, int rows) throws IOException {
+    static void generate(Path file, int rows) throws IOException {
         Random random = new Random(42);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("Anrede;Vorname;Nachname;Firma;E-Mail;Telefon;Straße;PLZ;Ort;Branche;Webseite;Notiz\n");
