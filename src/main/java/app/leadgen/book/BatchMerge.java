@@ -36,7 +36,8 @@ final class BatchMerge {
 
     List<Merged> merge(List<LeadBook.Entry> entries, Instant now) {
         Set<Integer> suppressed = forgottenAmong(entries);
-        BatchRows companyRows = new BatchRows(companies.table(), Set.of("place_id", "domain", "name_key"));
+        BatchRows companyRows =
+                new BatchRows(companies.table(), named.getJdbcTemplate(), Set.of("place_id", "domain", "name_key"));
         companyRows.prefetch(keys(
                 entries,
                 suppressed,
@@ -52,8 +53,11 @@ final class BatchMerge {
                                     companyRows, company(e), contact(e).email(), e.origin(), e.sources(), now));
         }
         companyRows.flush(now);
+        companyOutcomes.replaceAll(
+                o -> o.map(c -> new CompanyMerge.Outcome(companyRows.realId(c.id()), c.created(), c.updated())));
 
-        BatchRows contactRows = new BatchRows(contacts.table(), Set.of("email", "instagram", "name_key"));
+        BatchRows contactRows =
+                new BatchRows(contacts.table(), named.getJdbcTemplate(), Set.of("email", "instagram", "name_key"));
         List<Long> companyIds = companyOutcomes.stream()
                 .map(o -> o.map(CompanyMerge.Outcome::id).orElse(null))
                 .toList();
@@ -80,6 +84,8 @@ final class BatchMerge {
                             : contacts.merge(contactRows, contact(e), companyIds.get(i), e.origin(), e.sources(), now));
         }
         contactRows.flush(now);
+        contactOutcomes.replaceAll(
+                o -> o.map(c -> new ContactMerge.Outcome(contactRows.realId(c.id()), c.created(), c.updated())));
 
         Set<Long> repeated = linesAndTags(entries, contactOutcomes);
         List<Merged> out = new ArrayList<>(entries.size());

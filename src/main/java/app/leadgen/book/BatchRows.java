@@ -1,5 +1,8 @@
 package app.leadgen.book;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,24 +11,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
  * The rows a batch of merges needs, read in a few queries before and written after: lookups by the
- * identity columns come from memory (including rows the batch created), updates are collected per
- * row and written once at the end. New rows are inserted at once (their id is needed).
+ * identity columns come from memory (including rows the batch created), and every write waits for
+ * {@link #flush}. A new row gets a negative stand-in id until then; {@link #realId} gives the id
+ * the database assigned. Writes go out as JDBC batches (one round trip per few hundred rows instead
+ * of one per row: what makes a large import fast).
  */
 final class BatchRows implements Rows {
 
     private static final int IN_LIST = 500;
+    private static final int WRITE_BATCH = 500;
 
     private final Table table;
+    private final JdbcTemplate jdbc;
     private final Set<String> keyColumns;
     private final Map<Long, Map<String, Object>> rows = new HashMap<>();
     private final Map<String, Map<Object, Long>> index = new HashMap<>();
     private final Map<Long, Map<String, Object>> dirty = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Object>> pending = new LinkedHashMap<>();
+    private final Map<Long, Long> assigned = new HashMap<>();
+    private long nextStandIn = -1;
 
-    BatchRows(Table table, Set<String> keyColumns) {
+    BatchRows(Table table, JdbcTemplate jdbc, Set<String> keyColumns) {
         this.table = table;
+        this.jdbc = jdbc;
         this.keyColumns = keyColumns;
         keyColumns.forEach(c -> index.put(c, new HashMap<>()));
     }
@@ -74,11 +90,25 @@ final class BatchRows implements Rows {
 
     @Override
     public long insert(Map<String, Object> values, Instant now) {
-        long id = table.insert(values, now);
+        values.keySet().forEach(table::check);
+        long id = nextStandIn--;
+        pending.put(id, new LinkedHashMap<>(values));
         Map<String, Object> row = new LinkedHashMap<>();
         table.columns().forEach(c -> row.put(c, values.get(c)));
         remember(id, row);
         return id;
+    }
+
+    /** The database's id of a row: itself for a stored row, the assigned one for a row inserted by {@link #flush}. */
+    long realId(long id) {
+        if (id > 0) {
+            return id;
+        }
+        Long real = assigned.get(id);
+        if (real == null) {
+            throw new IllegalStateException("row " + id + " of " + table.name() + " is not written yet");
+        }
+        return real;
     }
 
     @Override
@@ -93,13 +123,83 @@ final class BatchRows implements Rows {
                 index.get(column).putIfAbsent(value, id);
             }
         });
-        dirty.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(values);
+        values.keySet().forEach(table::check);
+        Map<String, Object> newRow = pending.get(id);
+        if (newRow != null) {
+            newRow.putAll(values);
+        } else {
+            dirty.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(values);
+        }
     }
 
-    /** Writes the collected updates, one statement per changed row. */
+    /** Inserts the new rows and writes the collected updates, in batches of rows with the same columns. */
     void flush(Instant now) {
-        dirty.forEach((id, values) -> table.update(id, values, now));
+        Timestamp at = Timestamp.from(now);
+        byColumns(pending).forEach((columns, ids) -> insert(columns, ids, at));
+        pending.clear();
+        byColumns(dirty).forEach((columns, ids) -> {
+            String sets = columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "));
+            List<Object[]> args = new ArrayList<>(ids.size());
+            for (long id : ids) {
+                List<Object> a = new ArrayList<>();
+                columns.forEach(c -> a.add(dirty.get(id).get(c)));
+                a.add(at);
+                a.add(id);
+                args.add(a.toArray());
+            }
+            jdbc.batchUpdate(
+                    "update " + table.name() + " set " + sets + ", updated_at = ? where id = ?",
+                    args,
+                    WRITE_BATCH,
+                    (ps, a) -> {
+                        for (int i = 0; i < a.length; i++) {
+                            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, a[i]);
+                        }
+                    });
+        });
         dirty.clear();
+    }
+
+    private void insert(List<String> columns, List<Long> standIns, Timestamp at) {
+        String sql = "insert into " + table.name() + " (" + String.join(", ", columns) + ", created_at, updated_at)"
+                + " values (" + "?, ".repeat(columns.size()) + "?, ?)";
+        for (int from = 0; from < standIns.size(); from += WRITE_BATCH) {
+            List<Long> part = standIns.subList(from, Math.min(standIns.size(), from + WRITE_BATCH));
+            jdbc.execute((ConnectionCallback<Void>) con -> {
+                try (PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"})) {
+                    for (long standIn : part) {
+                        Map<String, Object> values = pending.get(standIn);
+                        int i = 1;
+                        for (String c : columns) {
+                            StatementCreatorUtils.setParameterValue(ps, i++, SqlTypeValue.TYPE_UNKNOWN, values.get(c));
+                        }
+                        ps.setTimestamp(i++, at);
+                        ps.setTimestamp(i, at);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    int n = 0;
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next() && n < part.size()) {
+                            assigned.put(part.get(n++), keys.getLong(1));
+                        }
+                    }
+                    if (n != part.size()) {
+                        throw new IllegalStateException(
+                                "the database gave " + n + " ids for " + part.size() + " new rows of " + table.name());
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Row ids grouped by the exact columns they write, in the order the rows came. */
+    private static Map<List<String>, List<Long>> byColumns(Map<Long, Map<String, Object>> writes) {
+        Map<List<String>, List<Long>> groups = new LinkedHashMap<>();
+        writes.forEach((id, values) -> groups.computeIfAbsent(List.copyOf(values.keySet()), k -> new ArrayList<>())
+                .add(id));
+        return groups;
     }
 
     private void remember(long id, Map<String, Object> row) {

@@ -95,7 +95,7 @@ final class Table implements Rows {
         return jdbc;
     }
 
-    private void check(String column) {
+    void check(String column) {
         if (!columns.contains(column)) {
             throw new IllegalArgumentException("not a column of " + name + ": " + column);
         }

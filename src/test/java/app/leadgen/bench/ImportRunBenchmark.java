@@ -82,6 +82,8 @@ public final class ImportRunBenchmark {
                 }
             }
         }
+        // the fake websites' server threads would keep exec:java waiting
+        System.exit(0);
     }
 
     private static double importThroughApi(String url, Path file) throws Exception {
