@@ -1,9 +1,9 @@
 // The contact's detail panel: its company, every field with the source that set it and when (the source
 // beside the value, source and time in the tooltip), corrections by hand, its findings and imports, and
 // forgetting the person. The e-mail editor is its own module (contact-email.js).
-import { $, api, busy, el, link, may, sourceLabel, t, toast } from './common.js';
+import { $, api, busy, el, link, may, on, sourceLabel, t, toast } from './common.js';
 import { contactName } from './contact-name.js';
-import { showEditor } from './contact-email.js';
+import { CONTACT_CHANGED, showEditor } from './contact-email.js';
 import { dateTime } from './leads-cells.js';
 
 const FIELDS = ['fullName', 'title', 'firstName', 'lastName', 'position', 'email', 'phone', 'instagram', 'linkedin', 'notes'];
@@ -101,11 +101,15 @@ function originList(c) {
   return items;
 }
 
+function showStatus(c) {
+  $('contact-status').textContent = c.status ? t(`status.${c.status}`) : '';
+  $('contact-status').className = `lead-status ${c.status || ''}`;
+}
+
 function render(c) {
   current = c;
   $('contact-name').textContent = contactName(c);
-  $('contact-status').textContent = c.status ? t(`status.${c.status}`) : '';
-  $('contact-status').className = `lead-status ${c.status || ''}`;
+  showStatus(c);
   $('contact-tags').textContent = (c.tags || []).length ? `${t('contacts.col.tags')}: ${c.tags.join(', ')}` : '';
   $('contact-company').replaceChildren(companyBlock(c.company));
   const provenance = c.provenance || {};
@@ -167,4 +171,14 @@ export function initContactPanel({ onChange: changed } = {}) {
   $('contact-close').addEventListener('click', close);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('contact-panel').hidden) close(); });
   $('contact-forget').addEventListener('click', (e) => forget(e.currentTarget));
+  on(CONTACT_CHANGED, async ({ id }) => {
+    onChange();
+    if (current?.id !== id) return;
+    try {
+      const fresh = await api(`/api/contacts/${id}`);
+      if (current?.id === id) showStatus(fresh);
+    } catch (e) {
+      // the panel keeps what it shows; the table reload says more if the server is gone
+    }
+  });
 }

@@ -1,11 +1,14 @@
 // The e-mail editor of the contact panel: an AI draft into editable fields, and sending it from the user's
 // mailbox, for any contact with an address; a contact without one, or whose domain takes no mail, says why.
-import { $, api, busy, t, toast } from './common.js';
+import { $, api, busy, emit, t, toast } from './common.js';
 import { contactName } from './contact-name.js';
 
 // what the user typed, by contact: survives reopening the panel and a correction's redraw
 const typed = new Map();
 let contact = null;
+
+/** {id}: a contact changed here (an e-mail went out: its status is email_sent now). */
+export const CONTACT_CHANGED = 'leadgen:contact-changed';
 
 function showSent(sentAt) {
   $('contact-sent').hidden = !sentAt;
@@ -78,6 +81,7 @@ async function send(button) {
       typed.delete(c.id);
       if (contact === c) showSent(result.sentAt);
       toast(t('email.sent', { to: result.to }), 'success');
+      emit(CONTACT_CHANGED, { id: c.id });
     } catch (e) {
       // the draft stays in the fields, so nothing typed is lost
       toast(e.message, 'error', 12000);
