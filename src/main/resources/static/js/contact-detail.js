@@ -4,7 +4,7 @@
 import { $, api, busy, el, link, may, on, sourceLabel, t, toast } from './common.js';
 import { contactName } from './contact-name.js';
 import { CONTACT_CHANGED, showEditor } from './contact-email.js';
-import { dateTime } from './leads-cells.js';
+import { dateTime, emailCheckLabel } from './leads-cells.js';
 
 const FIELDS = ['fullName', 'title', 'firstName', 'lastName', 'position', 'email', 'phone', 'instagram', 'linkedin', 'notes'];
 let current = null;
@@ -24,7 +24,7 @@ function fieldRow(name, value, origin) {
     const box = el('span', { className: 'clamp', text: value });
     shown.append(box);
     if (name === 'email' && current.emailCheck) {
-      shown.append(el('span', { className: `email-check ${current.emailCheck}`, text: t(`places.check.${current.emailCheck}`) }));
+      shown.append(el('span', { className: `email-check ${current.emailCheck}`, text: emailCheckLabel(current.emailCheck) }));
     }
   } else {
     shown.append(el('span', { className: 'empty', text: '–' }));

@@ -5,14 +5,14 @@ import { bookTable } from './book-table.js';
 import { initColumns } from './columns.js';
 import { initContactPanel, openContact } from './contact-detail.js';
 import { contactName } from './contact-name.js';
-import { cell, clamped, dateTime } from './leads-cells.js';
+import { cell, clamped, dateTime, emailCheckLabel } from './leads-cells.js';
 
 function emailCell(c) {
   if (!c.email) return null;
   const box = el('span');
   box.append(clamped(link(c.email, `mailto:${c.email}`)));
   if (c.emailCheck && c.emailCheck !== 'ok') {
-    box.append(el('span', { className: `email-check ${c.emailCheck}`, text: t(`places.check.${c.emailCheck}`) }));
+    box.append(el('span', { className: `email-check ${c.emailCheck}`, text: emailCheckLabel(c.emailCheck) }));
   }
   return box;
 }

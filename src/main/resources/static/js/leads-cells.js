@@ -66,3 +66,9 @@ export function contactLink(contactId) {
   if (contactId == null) return null;
   return el('a', { className: 'contact-link', text: t('leads.openContact'), attrs: { href: `/contacts?id=${contactId}`, title: t('leads.openContactTitle') } });
 }
+
+/** What the DNS check of an address's domain said, in words (an unknown value as it is). */
+export function emailCheckLabel(check) {
+  const label = t(`places.check.${check}`);
+  return label.startsWith('places.check.') ? check : label;
+}

@@ -286,7 +286,7 @@ class LeadBookBrowserTest extends BrowserTest {
         TestLeads leads = new TestLeads(jdbc, store);
         long run = leads.run("langtext");
         String bio = "Yoga" + "x".repeat(2996); // 3,000 characters without a space
-        leads.lead(run, "langtexthashtag", user, "Dr. Maximiliane Musterfrau-Langname", bio, "max@" + user + ".de");
+        leads.lead(run, "langtexthashtag", user, "Dr. Maximiliane Musterfrau", bio, "max@" + user + ".de");
         page.setViewportSize(1440, 900);
         page.navigate(base() + "/");
         page.locator("#session-skip").click();
