@@ -38,6 +38,10 @@ export function initColumns(table, details, key) {
     list.append(label);
   }
   details.replaceChildren(el('summary', { text: t('columns.choose') }), list);
+  // a click elsewhere closes the list, so it never covers the table it changes
+  document.addEventListener('click', (event) => {
+    if (details.open && !details.contains(event.target)) details.open = false;
+  });
   apply();
   return apply;
 }

@@ -171,6 +171,7 @@ class LeadBookBrowserTest extends BrowserTest {
         page.locator("#companies-body .open-company").click();
         assertThat(page.locator("#company-fields tr[data-field='postalCode']"))
                 .hasAttribute("title", Pattern.compile("csv:" + importId + ":2"));
+        Browser.screenshot(page, "company-panel");
         page.locator("#company-contacts a").click();
         assertThat(page.locator("#contact-name")).hasText("Jörg Weiß");
     }
@@ -327,6 +328,8 @@ class LeadBookBrowserTest extends BrowserTest {
         page.locator("#leads-columns summary").click();
         page.locator("#leads-columns input[data-col='bio']").check();
         assertThat(page.locator("#leads-table thead th[data-col='bio']")).isVisible();
+        page.locator("#leads-columns summary").click();
+        assertThat(page.locator("#leads-columns .column-list")).isHidden();
 
         // the row links to its contact, whose panel has the e-mail editor
         page.locator("#leads-body tr[data-username='" + user + "'] .contact-link")
