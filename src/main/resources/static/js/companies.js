@@ -18,7 +18,7 @@ function row(co) {
   tr.dataset.id = co.id;
   const open = el('button', { className: 'link-button open-company', text: co.name || co.domain || `#${co.id}`, attrs: { type: 'button' } });
   open.addEventListener('click', () => openCompany(co.id));
-  const rating = co.rating == null ? null : t('places.rating', { rating: co.rating, count: co.reviewCount ?? '–' });
+  const rating = co.rating == null ? null : t('places.rating', { rating: Number(co.rating).toLocaleString(undefined, { minimumFractionDigits: 1 }), count: co.reviewCount == null ? '–' : Number(co.reviewCount).toLocaleString() });
   tr.append(
     cell(clamped(open), 'name'),
     cell(co.website ? clamped(link(co.domain || co.website, co.website)) : clamped(co.domain), 'contact'),

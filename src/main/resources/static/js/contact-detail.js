@@ -78,7 +78,7 @@ function companyBlock(co) {
   box.firstChild.append(name);
   const facts = [co.category ? (t(`category.${co.category}`).startsWith('category.') ? co.category : t(`category.${co.category}`)) : null,
     [co.postalCode, co.city].filter(Boolean).join(' ') || null, co.address, co.phone,
-    co.rating == null ? null : t('places.rating', { rating: co.rating, count: co.reviewCount ?? '–' })].filter(Boolean);
+    co.rating == null ? null : t('places.rating', { rating: Number(co.rating).toLocaleString(undefined, { minimumFractionDigits: 1 }), count: co.reviewCount == null ? '–' : Number(co.reviewCount).toLocaleString() })].filter(Boolean);
   for (const fact of facts) box.append(el('div', { text: fact }));
   if (co.website) {
     const w = el('div');

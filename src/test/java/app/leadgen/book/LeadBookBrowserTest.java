@@ -262,6 +262,7 @@ class LeadBookBrowserTest extends BrowserTest {
         String mime = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
         assertThat(mime).contains("backstube@" + bakeryHost).contains("kurz und pers");
         assertThat(page.locator("#contact-status")).hasText("E-Mail gesendet");
+        page.locator("#contact-sent").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "contact-sent");
 
         // after a reload the panel still shows the draft and that it went out
@@ -277,6 +278,7 @@ class LeadBookBrowserTest extends BrowserTest {
                 .containsText("die Domain " + cafeHost + " nimmt keine E-Mails an");
         assertThat(page.locator("#contact-send")).isDisabled();
         assertThat(panel.locator("tr[data-field='email'] .email-check")).hasText("Domain nimmt keine E-Mails an");
+        page.locator("#contact-send-blocked").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "contact-no-domain");
         assertThat(GOOGLE.findAll(postRequestedFor(urlPathEqualTo(SEND)))).hasSize(1);
     }
