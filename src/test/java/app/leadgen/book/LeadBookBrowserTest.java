@@ -174,6 +174,17 @@ class LeadBookBrowserTest extends BrowserTest {
         Browser.screenshot(page, "company-panel");
         page.locator("#company-contacts a").click();
         assertThat(page.locator("#contact-name")).hasText("Jörg Weiß");
+
+        // the same pages in English
+        page.navigate(base() + "/imports?lang=en");
+        assertThat(page.locator("#nav-contacts")).hasText("Contacts");
+        assertThat(page.locator("#import-upload")).hasText("Check file");
+        page.locator("#imports-body tr[data-id='" + importId + "'] .open-import")
+                .click();
+        assertThat(page.locator("#import-result-title")).containsText("Completed");
+        assertThat(page.locator("#import-counts tr[data-count='contactsCreated'] th"))
+                .hasText("new contacts");
+        page.navigate(base() + "/imports?lang=de");
     }
 
     @Test
@@ -340,6 +351,20 @@ class LeadBookBrowserTest extends BrowserTest {
         assertThat(page.locator("#contact-email-to")).hasText("An: max@" + user + ".de");
         assertThat(page.locator("#contacts-body tr.contact").first()).isVisible();
         Browser.screenshot(page, "contacts-1440");
+
+        // forgetting the person asks first; a „no" changes nothing, a „yes" erases the contact
+        page.onceDialog(dialog -> dialog.dismiss());
+        page.locator("#contact-forget").click();
+        assertThat(page.locator("#contact-panel")).isVisible();
+        page.onceDialog(dialog -> {
+            assertThat(dialog.message()).contains("wirklich vergessen");
+            dialog.accept();
+        });
+        page.locator("#contact-forget").click();
+        assertThat(page.locator(".app-toast.success").last()).hasText("Die Person wurde vergessen.");
+        assertThat(page.locator("#contact-panel")).isHidden();
+        page.locator("#contacts-q").fill(user);
+        assertThat(page.locator("#contacts-empty")).isVisible();
     }
 
     /** How wide word is in the font of cell. */
