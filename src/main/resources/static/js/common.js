@@ -47,16 +47,20 @@ function headers(method, body) {
   return h;
 }
 
-/** fetch() for JSON APIs: resolves with the parsed body, rejects with an ApiError whose message is the problem's detail. */
+/**
+ * fetch() for JSON APIs: resolves with the parsed body, rejects with an ApiError whose message is the problem's
+ * detail. A FormData body goes as multipart (an upload), anything else as JSON.
+ */
 export async function api(url, { method = 'GET', body, timeoutMs = 15000 } = {}) {
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response;
   try {
     response = await fetch(url, {
       method,
-      headers: headers(method, body),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headers(method, form ? undefined : body),
+      body: body === undefined || form ? body : JSON.stringify(body),
       signal: controller.signal,
       credentials: 'same-origin',
     });
@@ -121,4 +125,20 @@ export function emit(name, detail) {
 /** Calls handler with the detail of every event of that name. */
 export function on(name, handler) {
   document.addEventListener(name, (event) => handler(event.detail));
+}
+
+/** Calls fn once typing has paused for millis (a search box asks the server once, not per key). */
+export function debounce(fn, millis = 300) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), millis);
+  };
+}
+
+/** „csv:12:40" → „CSV-Import 12, Zeile 40"; other sources as the server names them. */
+export function sourceLabel(source) {
+  const csv = /^csv:(\d+):(\d+)$/.exec(source || '');
+  if (csv) return t('source.csv', { id: csv[1], line: csv[2] });
+  return source || '';
 }

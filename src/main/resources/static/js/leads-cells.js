@@ -60,3 +60,15 @@ function shortSource(source) {
 export function dateTime(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
 }
+
+/** The lead's contact in the lead book („Kontakte"), where its e-mail is drafted and sent; none without one. */
+export function contactLink(contactId) {
+  if (contactId == null) return null;
+  return el('a', { className: 'contact-link', text: t('leads.openContact'), attrs: { href: `/contacts?id=${contactId}`, title: t('leads.openContactTitle') } });
+}
+
+/** What the DNS check of an address's domain said, in words (an unknown value as it is). */
+export function emailCheckLabel(check) {
+  const label = t(`places.check.${check}`);
+  return label.startsWith('places.check.') ? check : label;
+}

@@ -1,7 +1,7 @@
 // A Google Places lead as one row of the leads table: name with its Maps link, category and rating, city and
 // address, contacts with their sources, status, and the score with „warum …?“ and the rules that fired.
 import { el, link, t } from './common.js';
-import { cell, dateTime, withSource } from './leads-cells.js';
+import { cell, contactLink, dateTime, withSource } from './leads-cells.js';
 
 export function placeRow(lead) {
   const tr = el('tr', { className: 'lead place' });
@@ -27,6 +27,7 @@ export function placeRow(lead) {
     cell(String(lead.runId), 'num'),
     cell(statusBadge(lead.status)),
     cell(scoreWithReasons(lead), 'score'),
+    cell(contactLink(lead.contactId), 'open'),
   );
   return tr;
 }

@@ -1,14 +1,16 @@
-// The leads table: sorting, paging, the source and „Nur letzter Lauf" filters, Instagram rows (orange when
-// the username stands in more than one row) each with its e-mail row, and Places rows.
+// The leads table: sorting, paging, the source and „Nur letzter Lauf" filters, the column chooser, Instagram
+// rows (orange when the username stands in more than one row) and Places rows, each linking to its contact
+// in the lead book, where its e-mail is drafted and sent.
 import { $, api, el, link, t, toast } from './common.js';
-import { emailRow } from './drafts.js';
-import { cell, clamped, dateTime, markClamped, openClampedOnClick, withSource } from './leads-cells.js';
+import { initColumns } from './columns.js';
+import { cell, clamped, contactLink, dateTime, markClamped, openClampedOnClick, withSource } from './leads-cells.js';
 import { placeRow } from './leads-places.js';
 
 const PAGE_SIZE = 50;
 const state = { page: 0, sort: 'foundAt', dir: 'desc', latestRunId: null, onlyLatest: false, sourceFilter: '' };
 let onQuery = () => {};
 let loading = null;
+let applyColumns = () => {};
 
 /** The newest run, the one „Nur letzter Lauf" shows. */
 export function setLatestRun(id) {
@@ -23,10 +25,10 @@ export function filterParams() {
   return params;
 }
 
-/** Loads the current page; force: even while someone types into an e-mail field of the table. */
+/** Loads the current page; force: even while a value of the table is open or focused. */
 export async function loadLeads({ force = true } = {}) {
-  // a refresh while someone types into an e-mail field would steal the focus: wait for the next one
-  if (!force && document.activeElement?.closest('#leads-body')) return;
+  // a refresh while someone reads an opened value or has focus in the table would take it away: wait
+  if (!force && (document.activeElement?.closest('#leads-body') || document.querySelector('#leads-body .clamp.open'))) return;
   const params = filterParams();
   params.set('page', state.page);
   params.set('size', PAGE_SIZE);
@@ -44,12 +46,12 @@ export async function loadLeads({ force = true } = {}) {
 
 function render(data) {
   const body = $('leads-body');
-  body.replaceChildren(...data.items.flatMap((lead, i) => {
-    // Places leads have no Instagram account to draft for: one row each
-    const rows = lead.source === 'places' ? [placeRow(lead)] : [leadRow(lead), emailRow(lead)];
-    if (i % 2 === 1) rows.forEach((tr) => tr.classList.add('stripe'));
-    return rows;
+  body.replaceChildren(...data.items.map((lead, i) => {
+    const tr = lead.source === 'places' ? placeRow(lead) : leadRow(lead);
+    if (i % 2 === 1) tr.classList.add('stripe');
+    return tr;
   }));
+  applyColumns();
   markClamped(body);
   const pages = Math.max(1, Math.ceil(data.total / data.size));
   if (state.page >= pages && data.total > 0) {
@@ -85,6 +87,7 @@ function leadRow(lead) {
     cell(String(lead.runId), 'num'),
     cell(null),
     cell(null),
+    cell(contactLink(lead.contactId), 'open'),
   );
   return tr;
 }
@@ -109,4 +112,5 @@ export function initLeadsTable({ onQueryChange } = {}) {
   $('only-latest-run').addEventListener('change', (e) => reload(() => { state.onlyLatest = e.target.checked; }));
   $('source-filter').addEventListener('change', (e) => reload(() => { state.sourceFilter = e.target.value; }));
   openClampedOnClick($('leads-body'));
+  applyColumns = initColumns($('leads-table'), $('leads-columns'), 'leads');
 }

@@ -124,6 +124,24 @@ class ContactMail {
         cards.contact(contactId).map(ContactDetail::instagram).ifPresent(u -> store.markSent(u, at));
     }
 
+    /** What the contact's editor shows: the kept draft and when it was sent (an Instagram account's from its profile). */
+    StoredDraft stored(long contactId) {
+        ContactDetail c = contact(contactId);
+        Optional<StoredDraft> own = jdbc.sql("select subject, body, sent_at from contact_drafts where contact_id = :id")
+                .param("id", contactId)
+                .query((rs, n) -> new StoredDraft(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .optional();
+        if (own.isPresent() || c.instagram() == null) {
+            return own.orElse(new StoredDraft(null, null, null));
+        }
+        return leads.latestOf(c.instagram())
+                .map(l -> new StoredDraft(l.draftSubject(), l.draftBody(), l.sentAt()))
+                .orElse(new StoredDraft(null, null, null));
+    }
+
     private static String first(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {

@@ -48,4 +48,9 @@ public class EmailDrafter {
         contacts.keepDraft(contact, draft.subject(), draft.body());
         return draft;
     }
+
+    /** The contact's kept draft and when it was sent, for its editor. */
+    public StoredDraft stored(long contactId) {
+        return contacts.stored(contactId);
+    }
 }

@@ -8,6 +8,7 @@ import app.leadgen.testing.BrowserTest;
 import app.leadgen.testing.PlacesScenario;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +64,7 @@ class PlacesBrowserTest extends BrowserTest {
         assertThat(florist.locator(".lead-status")).hasText("Keine E-Mail");
         assertThat(florist).containsText("★ 4,8 (57)");
         assertThat(florist).containsText(town.city);
+        assertThat(florist.locator(".contact-link")).hasCount(0);
         florist.getByText("warum 65?").click();
         Locator reasons = florist.locator(".score-reasons li");
         assertThat(reasons).hasText(new String[] {
@@ -80,6 +82,8 @@ class PlacesBrowserTest extends BrowserTest {
         assertThat(bakery).containsText("backstube@" + town.bakeryHost);
         assertThat(bakery).containsText("Quelle: website " + town.bakeryHost + "/impressum");
         assertThat(bakery).containsText("Domain nimmt E-Mails an");
+        // its mailbox is a contact of the lead book, where it is drafted and sent; the florist has none
+        assertThat(bakery.locator(".contact-link")).hasAttribute("href", Pattern.compile("^/contacts\\?id=\\d+$"));
         bakery.getByText("warum 25?").click();
         assertThat(bakery.locator(".score-reasons")).containsText("Telefonnummer vorhanden +5");
 

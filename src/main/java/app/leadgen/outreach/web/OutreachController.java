@@ -4,9 +4,11 @@ import app.leadgen.accounts.AuditLog;
 import app.leadgen.outreach.Draft;
 import app.leadgen.outreach.EmailDrafter;
 import app.leadgen.outreach.SendService;
+import app.leadgen.outreach.StoredDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +52,12 @@ class OutreachController {
                     "Write a subject and body for this lead-book contact (any source) with the prompts from the settings")
     Draft draftContact(@PathVariable long id) {
         return drafter.draftContact(id);
+    }
+
+    @GetMapping("/api/contacts/{id}/draft")
+    @Operation(summary = "The contact's kept draft (subject and body null when none) and when it was sent")
+    StoredDraft storedDraft(@PathVariable long id) {
+        return drafter.stored(id);
     }
 
     @PostMapping(value = "/api/contacts/{id}/send", consumes = MediaType.APPLICATION_JSON_VALUE)
