@@ -48,6 +48,7 @@ class SuppressionsBrowserTest extends BrowserTest {
         assertThat(row("kunde@browser-" + u + ".de").locator("td.reason")).hasText("abgemeldet");
 
         page.locator("#suppression-value").fill("konkurrenz-" + u + ".de");
+        page.locator("#suppression-reason").selectOption("manual");
         page.locator("#suppression-add").click();
         assertThat(row("Domain konkurrenz-" + u + ".de").locator("td.reason")).hasText("von Hand");
         assertThat(page.locator("#suppression-error")).isHidden();
