@@ -146,6 +146,24 @@ public class LeadBook {
                 .update();
     }
 
+    /**
+     * Moves a contact along its lifecycle only from one of these statuses (a first open moves {@code
+     * email_sent} to {@code opened}, never {@code clicked} back); one conditional UPDATE, so racing
+     * events cannot move it backwards. Returns whether it moved.
+     */
+    public boolean advanceStatus(long contactId, ContactStatus status, java.util.Collection<ContactStatus> from) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("update contacts set status = :s, updated_at = :now where id = :id and status in (:from)")
+                        .param("s", status.value())
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", contactId)
+                        .param("from", from.stream().map(ContactStatus::value).toList())
+                        .update()
+                > 0;
+    }
+
     /** Whether this address or username belongs to someone who asked to be forgotten. */
     public boolean isForgotten(String email, String instagram) {
         return forgotten.isForgotten(email, instagram);

@@ -11,6 +11,7 @@ public class DraftSettings {
     static final String SYSTEM = "outreach.prompt.system";
     static final String USER = "outreach.prompt.user";
     static final String MODEL = "outreach.model";
+    static final String TRACKING = "outreach.tracking";
 
     private final SettingsStore settings;
     private final String defaultSystem = app.leadgen.support.Prompts.load("outreach/draft-system.txt");
@@ -31,6 +32,15 @@ public class DraftSettings {
     public void savePrompts(Prompts prompts) {
         settings.put(SYSTEM, prompts.system());
         settings.put(USER, prompts.user());
+    }
+
+    /** Whether a mail sent one by one gets the open pixel and wrapped links (off unless switched on). */
+    public boolean tracking() {
+        return Boolean.parseBoolean(settings.get(TRACKING, "false"));
+    }
+
+    public void saveTracking(boolean enabled) {
+        settings.put(TRACKING, Boolean.toString(enabled));
     }
 
     public String model() {

@@ -40,8 +40,33 @@ public final class MimeMessages {
         }
     }
 
+    /**
+     * Who a mail is from: the address (null: the provider's account decides, as Gmail does), a display
+     * name (RFC 2047 encoded when it is not ASCII) and a Reply-To address; both may be null.
+     */
+    public record From(String address, String name, String replyTo) {}
+
+    /** A plain-text mail: the HTML alternative is made from the text (as before tracking existed). */
     public static OutgoingMail build(String from, InternetAddress to, String subject, String body, Instant now) {
-        String domain = from != null && from.contains("@") ? from.substring(from.indexOf('@') + 1) : "leadgen.local";
+        return build(new From(from, null, null), to, subject, body, html(body), java.util.Map.of(), now);
+    }
+
+    /**
+     * A {@code multipart/alternative} message of a text and an HTML part, with a Date, our own
+     * Message-ID and these extra headers (List-Unsubscribe …), written as its RFC 5322 bytes.
+     */
+    public static OutgoingMail build(
+            From from,
+            InternetAddress to,
+            String subject,
+            String text,
+            String html,
+            java.util.Map<String, String> headers,
+            Instant now) {
+        String address = from.address();
+        String domain = address != null && address.contains("@")
+                ? address.substring(address.indexOf('@') + 1)
+                : "leadgen.local";
         String messageId = "<" + UUID.randomUUID() + "@" + domain + ">";
         try {
             MimeMessage message = new MimeMessage(SESSION) {
@@ -50,19 +75,29 @@ public final class MimeMessages {
                     setHeader("Message-ID", messageId);
                 }
             };
-            if (from != null && !from.isBlank()) {
-                message.setFrom(new InternetAddress(from, true));
+            if (address != null && !address.isBlank()) {
+                InternetAddress sender = new InternetAddress(address, true);
+                if (from.name() != null && !from.name().isBlank()) {
+                    sender.setPersonal(from.name().strip(), "UTF-8");
+                }
+                message.setFrom(sender);
+            }
+            if (from.replyTo() != null && !from.replyTo().isBlank()) {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(from.replyTo(), true)});
             }
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(subject, "UTF-8");
             message.setSentDate(Date.from(now));
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(body, "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(html(body), "UTF-8", "html");
+            for (var header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            MimeBodyPart textPart = new MimeBodyPart();
+            textPart.setText(text, "UTF-8", "plain");
+            MimeBodyPart htmlPart = new MimeBodyPart();
+            htmlPart.setText(html, "UTF-8", "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
+            alternative.addBodyPart(textPart);
+            alternative.addBodyPart(htmlPart);
             message.setContent(alternative);
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

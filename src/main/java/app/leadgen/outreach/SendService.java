@@ -5,6 +5,9 @@ import app.leadgen.leads.LeadRow;
 import app.leadgen.leads.LeadStore;
 import app.leadgen.support.ApiProblem;
 import app.leadgen.support.ExternalServiceException;
+import app.leadgen.suppressions.Suppressions;
+import app.leadgen.tracking.MailTracking;
+import app.leadgen.tracking.TrackedMail;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +16,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +43,33 @@ public class SendService {
     private final LeadQuery leads;
     private final LeadStore store;
     private final ContactMail contacts;
-    private final MailSender sender;
+    private final List<MailSender> senders;
+    private final Suppressions suppressions;
+    private final MailTracking tracking;
+    private final DraftSettings settings;
+    private final MailFooterProperties footer;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     SendService(
-            LeadQuery leads, LeadStore store, ContactMail contacts, MailSender sender, JdbcClient jdbc, Clock clock) {
+            LeadQuery leads,
+            LeadStore store,
+            ContactMail contacts,
+            List<MailSender> senders,
+            Suppressions suppressions,
+            MailTracking tracking,
+            DraftSettings settings,
+            MailFooterProperties footer,
+            JdbcClient jdbc,
+            Clock clock) {
         this.leads = leads;
         this.store = store;
         this.contacts = contacts;
-        this.sender = sender;
+        this.senders = senders;
+        this.suppressions = suppressions;
+        this.tracking = tracking;
+        this.settings = settings;
+        this.footer = footer;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -103,6 +126,14 @@ public class SendService {
         if (to == null) {
             throw ApiProblem.badRequest("problem.send.bad-address", toText);
         }
+        // the list is asked for any address, also one given with the request: nobody on it gets mail
+        Optional<String> suppressed = suppressions.reasonFor(to.getAddress());
+        if (suppressed.isPresent()) {
+            ApiProblem problem = ApiProblem.conflict("problem.send.suppressed", to.getAddress());
+            problem.getBody().setProperty("reason", suppressed.get());
+            throw problem;
+        }
+        MailSender sender = mailer();
         if (!sender.configured()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "problem.send.not-configured");
         }
@@ -110,7 +141,19 @@ public class SendService {
         String hash = hash(to.getAddress() + "\n" + cleanSubject + "\n" + cleanBody);
         long sendId = claim(recipient, to.getAddress(), cleanSubject, hash);
         Instant now = clock.instant();
-        OutgoingMail mail = MimeMessages.build(sender.sender(), to, cleanSubject, cleanBody, now);
+        // an address given with the request is not the contact's: its opens and unsubscribes move no contact
+        boolean contactsOwn = recipient.email() != null && recipient.email().equalsIgnoreCase(to.getAddress());
+        TrackedMail tracked = tracking.start(
+                contactsOwn ? recipient.contactId() : null, to.getAddress(), MailTracking.linksIn(cleanBody));
+        String postal = footer.postalAddress();
+        OutgoingMail mail = MimeMessages.build(
+                new MimeMessages.From(sender.sender(), sender.senderName(), sender.replyTo()),
+                to,
+                cleanSubject,
+                MailBody.text(cleanBody, postal, tracked),
+                MailBody.html(cleanBody, postal, tracked, settings.tracking()),
+                unsubscribeHeaders(tracked, sender),
+                now);
         try {
             SentMail sent = sender.send(mail);
             // databases keep microseconds: answer with what GET /api/leads will show later
@@ -122,16 +165,46 @@ public class SendService {
                     .param("at", Timestamp.from(sentAt))
                     .param("id", sendId)
                     .update();
+            tracking.sent(tracked, sentAt);
             recipient.markSent().accept(sentAt);
             return new Result("SENT", sentAt, to.getAddress(), mail.messageId());
         } catch (ExternalServiceException e) {
             log.warn("sending to {} failed: {} {}", recipient.label(), e.status(), e.errorType());
             jdbc.sql("update email_sends set status = 'FAILED', error_message = :err where id = :id")
-                    .param("err", e.errorType() + ": " + e.getMessage())
+                    .param("err", cut(e.errorType() + ": " + e.getMessage(), 2000))
                     .param("id", sendId)
                     .update();
+            if (MailSender.HARD_BOUNCE.equals(e.errorType())) {
+                // the recipient's server refused the address for good: never again (issue #12)
+                tracking.bounced(tracked, to.getAddress(), e.getMessage());
+            }
             throw e;
         }
+    }
+
+    /** The first mailbox that is set up: SMTP before Gmail (their order); the first one when none is. */
+    private MailSender mailer() {
+        return senders.stream().filter(MailSender::configured).findFirst().orElse(senders.get(0));
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe (Gmail and Yahoo want it for bulk mail): the HTTPS link and, when
+     * the sender's address is known, a mailto one.
+     */
+    private static Map<String, String> unsubscribeHeaders(TrackedMail tracked, MailSender sender) {
+        String mailbox = sender.replyTo() != null && !sender.replyTo().isBlank() ? sender.replyTo() : sender.sender();
+        String value = "<" + tracked.unsubscribeUrl() + ">";
+        if (mailbox != null && !mailbox.isBlank()) {
+            value += ", <mailto:" + mailbox.strip() + "?subject=unsubscribe>";
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", value);
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return headers;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     /** Takes the send slot for this content, or answers 409 when it was sent or is being sent. */

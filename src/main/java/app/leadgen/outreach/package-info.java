@@ -5,5 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outreach",
-        allowedDependencies = {"accounts", "ai", "book", "google", "leads", "settings", "support"})
+        allowedDependencies = {
+            "accounts",
+            "ai",
+            "book",
+            "google",
+            "leads",
+            "settings",
+            "support",
+            "suppressions",
+            "tracking"
+        })
 package app.leadgen.outreach;

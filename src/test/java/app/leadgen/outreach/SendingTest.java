@@ -98,9 +98,15 @@ class SendingTest extends IntegrationTest {
             parts.add(part.getContentType().toLowerCase() + " :: "
                     + part.getContent().toString().replace("\r\n", "\n"));
         }
+        // the text as written, then the footer every mail has (postal address, unsubscribe link)
         assertThat(parts.get(0))
                 .startsWith("text/plain; charset=utf-8")
-                .endsWith("Hallo Herr Weiß,\n\nwie geht's? <b>kein HTML</b>\n\nViele Grüße");
+                .contains(":: Hallo Herr Weiß,\n\nwie geht's? <b>kein HTML</b>\n\nViele Grüße\n\n-- \n")
+                .contains("Hier abmelden: http://127.0.0.1:" + port + "/u/");
+        assertThat(message.getHeader("List-Unsubscribe")[0])
+                .matches("<http://127\\.0\\.0\\.1:" + port
+                        + "/u/[A-Za-z0-9_-]{43}>, <mailto:agentur@example\\.de\\?subject=unsubscribe>");
+        assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(parts.get(1))
                 .startsWith("text/html; charset=utf-8")
                 .contains("&lt;b&gt;kein HTML&lt;/b&gt;")
@@ -233,6 +239,35 @@ class SendingTest extends IntegrationTest {
         assertThat(reply.json().path("detail").asString()).contains("invalid_grant", "GMAIL_REFRESH_TOKEN");
         assertThat(rowOf(user).path("sentAt").isNull()).isTrue();
         assertThat(reply.body()).doesNotContain("test-refresh-token", "test-client-secret");
+    }
+
+    @Test
+    void anAddressOrDomainOnTheSuppressionListGetsNothing() {
+        gmailAccepts(0);
+        assertThat(api.postJson(
+                                "/api/suppressions",
+                                "{\"email\": \"joerg@studio-weiss.de\", \"reason\": \"unsubscribed\"}")
+                        .status())
+                .isIn(200, 201);
+
+        try {
+            Api.Reply reply = api.postJson("/send/" + user, "{\"subject\": \"Hallo\", \"body\": \"Text\"}");
+
+            assertThat(reply.status()).isEqualTo(409);
+            assertThat(reply.json().path("detail").asString()).contains("Sperrliste", "joerg@studio-weiss.de");
+            assertThat(reply.json().path("reason").asString()).isEqualTo("unsubscribed");
+            // an address given with the request is checked too, also through its domain
+            String domain = "gesperrt-" + System.nanoTime() % 1_000_000 + ".de";
+            api.postJson("/api/suppressions", "{\"domain\": \"" + domain + "\"}");
+            Api.Reply other = api.postJson(
+                    "/send/" + user, "{\"subject\": \"Hallo\", \"body\": \"Text\", \"to\": \"chef@" + domain + "\"}");
+            assertThat(other.status()).isEqualTo(409);
+            assertThat(other.json().path("reason").asString()).isEqualTo("manual");
+            GOOGLE.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
+            assertThat(rowOf(user).path("sentAt").isNull()).isTrue();
+        } finally {
+            api.request("DELETE", "/api/suppressions", "{\"email\": \"joerg@studio-weiss.de\"}");
+        }
     }
 
     @Test

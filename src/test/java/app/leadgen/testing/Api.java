@@ -162,6 +162,25 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A multipart upload of one file (field {@code file}) with optional text fields, as a browser sends it. */
+    public Reply postFile(String path, String fileName, byte[] content, java.util.Map<String, String> fields) {
+        String boundary = "----leadgen" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(utf8));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Starts a run and returns its id. */
     public long startRun(String keyword) {
         Reply reply = postJson("/api/runs", "{\"keyword\":\"" + keyword + "\"}");

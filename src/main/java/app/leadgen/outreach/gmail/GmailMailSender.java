@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Sends through Gmail's {@code users.messages.send} with the raw RFC 5322 message (base64url). */
 @Component
+@org.springframework.core.annotation.Order(2)
 class GmailMailSender implements MailSender {
 
     private final GoogleApis google;

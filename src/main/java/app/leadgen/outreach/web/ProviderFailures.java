@@ -1,6 +1,7 @@
 package app.leadgen.outreach.web;
 
 import app.leadgen.outreach.DraftParser;
+import app.leadgen.outreach.MailSender;
 import app.leadgen.support.ExternalServiceException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,6 +34,9 @@ class ProviderFailures {
     ResponseEntity<ProblemDetail> failed(ExternalServiceException e, HandlerMethod handler) {
         boolean drafting = handler != null && handler.getMethod().getName().equals("draft");
         String reason = e.errorType() == null ? "" : e.errorType();
+        if (!drafting && "smtp".equals(e.service())) {
+            return smtp(e, reason);
+        }
         HttpStatus status = HttpStatus.BAD_GATEWAY;
         String key =
                 switch (e.kind()) {
@@ -63,6 +67,31 @@ class ProviderFailures {
         HttpHeaders headers = new HttpHeaders();
         e.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, d.toSeconds()))));
         return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    /**
+     * The SMTP mailbox's failures: a recipient refused for good (422, now on the suppression list),
+     * refused login, a limit of the provider, anything else (the server's answer in the text).
+     */
+    private ResponseEntity<ProblemDetail> smtp(ExternalServiceException e, String reason) {
+        HttpStatus status = HttpStatus.BAD_GATEWAY;
+        String key = "problem.send.smtp-failed";
+        if (MailSender.HARD_BOUNCE.equals(reason)) {
+            status = HttpStatus.UNPROCESSABLE_ENTITY;
+            key = "problem.send.bounced";
+        } else if (e.kind() == app.leadgen.support.FailureKind.CREDENTIALS) {
+            key = "problem.send.smtp-unauthorized";
+        } else if (e.kind() == app.leadgen.support.FailureKind.RATE_LIMITED
+                || e.kind() == app.leadgen.support.FailureKind.QUOTA) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            key = "problem.send.smtp-rate-limited";
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        String detail = e.status() == 0 ? e.getMessage() : e.status() + " " + e.getMessage();
+        problem.setDetail(messages.getMessage(key, new Object[] {detail}, LocaleContextHolder.getLocale()));
+        problem.setProperty("service", e.service());
+        problem.setProperty("reason", reason);
+        return ResponseEntity.status(status).body(problem);
     }
 
     /** Google's OAuth errors name what to renew; anything else is a refused key or missing scope. */

@@ -61,6 +61,25 @@ class SettingsApiController {
         return settings.prompts();
     }
 
+    record TrackingSetting(Boolean enabled) {}
+
+    @GetMapping("/tracking")
+    @Operation(summary = "Whether mails sent one by one carry an open pixel and tracked links (default off)")
+    Map<String, Object> tracking() {
+        return Map.of("enabled", settings.tracking());
+    }
+
+    @PutMapping("/tracking")
+    @Operation(summary = "Switch open and click tracking of mails sent one by one on or off")
+    Map<String, Object> saveTracking(@RequestBody TrackingSetting body) {
+        if (body == null || body.enabled() == null) {
+            throw ApiProblem.badRequest("problem.settings.tracking");
+        }
+        settings.saveTracking(body.enabled());
+        audit.record(AuditLog.SETTINGS_CHANGE, "tracking of mails sent one by one: " + (body.enabled() ? "on" : "off"));
+        return tracking();
+    }
+
     record ModelSetting(String model) {}
 
     @GetMapping("/ai")

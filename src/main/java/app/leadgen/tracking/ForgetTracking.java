@@ -1,0 +1,31 @@
+package app.leadgen.tracking;
+
+import app.leadgen.book.ContactForgotten;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Erases a forgotten person's tracked mails (their address) and every event of them. */
+@Component
+class ForgetTracking {
+
+    private final JdbcClient jdbc;
+
+    ForgetTracking(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(ContactForgotten forgotten) {
+        String mailsOf = "select id from tracked_mails where contact_id = :id or lower(recipient) = :e";
+        String email = forgotten.email() == null ? "" : forgotten.email();
+        jdbc.sql("delete from email_events where contact_id = :id or mail_id in (" + mailsOf + ")")
+                .param("id", forgotten.contactId())
+                .param("e", email)
+                .update();
+        jdbc.sql("delete from tracked_mails where contact_id = :id or lower(recipient) = :e")
+                .param("id", forgotten.contactId())
+                .param("e", email)
+                .update();
+    }
+}

@@ -1,0 +1,88 @@
+package app.leadgen.tracking;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Per IP address at most {@code TRACKING_RATE_LIMIT} requests a minute to the public links (a token
+ * bucket that refills evenly, full after a minute of quiet); more gets 429 with {@code Retry-After}.
+ * The table of addresses is bounded: when it is full, idle (full) buckets are dropped, and if that is
+ * not enough the table starts over — a flood of new addresses costs memory up to the bound, never more.
+ */
+class RateLimit implements HandlerInterceptor {
+
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+
+    private final int perMinute;
+    private final int maxAddresses;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimit(int perMinute, int maxAddresses) {
+        this.perMinute = perMinute;
+        this.maxAddresses = maxAddresses;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (allow(request.getRemoteAddr(), System.nanoTime())) {
+            return true;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, 60 / Math.max(1, perMinute))));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return false;
+    }
+
+    boolean allow(String address, long now) {
+        String key = address == null ? "" : address;
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            if (buckets.size() >= maxAddresses) {
+                buckets.values().removeIf(b -> b.idle(now));
+                if (buckets.size() >= maxAddresses) {
+                    buckets.clear();
+                }
+            }
+            bucket = buckets.computeIfAbsent(key, k -> new Bucket(now));
+        }
+        return bucket.take(now);
+    }
+
+    int remembered() {
+        return buckets.size();
+    }
+
+    private final class Bucket {
+        private double tokens = perMinute;
+        private long last;
+
+        Bucket(long now) {
+            this.last = now;
+        }
+
+        synchronized boolean take(long now) {
+            refill(now);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+
+        synchronized boolean idle(long now) {
+            refill(now);
+            return tokens >= perMinute;
+        }
+
+        private void refill(long now) {
+            long elapsed = Math.max(0, now - last);
+            tokens = Math.min(perMinute, tokens + (double) elapsed * perMinute / MINUTE_NANOS);
+            last = now;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.leadgen.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The per-address token bucket, with the clock given (no waiting): its limit, its refill, its memory bound. */
+class RateLimitTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void anAddressGetsItsLimitPerMinuteAndThenWaits() {
+        RateLimit limit = new RateLimit(120, 100);
+        long t = 0;
+        for (int i = 0; i < 120; i++) {
+            assertThat(limit.allow("203.0.113.7", t)).as("request " + (i + 1)).isTrue();
+        }
+        assertThat(limit.allow("203.0.113.7", t)).isFalse();
+        assertThat(limit.allow("203.0.113.8", t))
+                .as("another address has its own bucket")
+                .isTrue();
+        // half a minute later half the bucket is back
+        t += 30 * SECOND;
+        int allowed = 0;
+        while (limit.allow("203.0.113.7", t)) {
+            allowed++;
+        }
+        assertThat(allowed).isEqualTo(60);
+    }
+
+    @Test
+    void aFloodOfNewAddressesNeverGrowsPastTheBound() {
+        RateLimit limit = new RateLimit(10, 50);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(limit.allow("10.0." + (i / 256) + "." + (i % 256), i)).isTrue();
+            assertThat(limit.remembered()).isLessThanOrEqualTo(50);
+        }
+    }
+}
