@@ -2,6 +2,8 @@ package app.leadgen.campaigns;
 
 import java.time.Duration;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,10 +16,12 @@ class CampaignQueue {
 
     private final JobScheduler jobs;
     private final CampaignProperties properties;
+    private final ObjectProvider<BackgroundJobServer> server;
 
-    CampaignQueue(JobScheduler jobs, CampaignProperties properties) {
+    CampaignQueue(JobScheduler jobs, CampaignProperties properties, ObjectProvider<BackgroundJobServer> server) {
         this.jobs = jobs;
         this.properties = properties;
+        this.server = server;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -32,5 +36,15 @@ class CampaignQueue {
 
     void prepare(long campaignId) {
         jobs.<CampaignJobs>enqueue(j -> j.prepare(campaignId));
+        BackgroundJobServer local = server.getIfAvailable();
+        if (local != null && local.isRunning()) {
+            try {
+                // as RunQueue does: a free worker looks for the job now, not at the next poll
+                local.getJobSteward().notifyThreadOccupied();
+                local.getJobSteward().notifyThreadIdle();
+            } catch (RuntimeException e) {
+                // it starts at the next poll
+            }
+        }
     }
 }

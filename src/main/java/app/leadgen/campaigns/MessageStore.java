@@ -128,13 +128,12 @@ class MessageStore {
     }
 
     int approve(long campaignId, Long messageId) {
-        return jdbc.sql("update campaign_messages set status = 'APPROVED', updated_at = :now where campaign_id = :c"
+        var sql = jdbc.sql("update campaign_messages set status = 'APPROVED', updated_at = :now where campaign_id = :c"
                         + (messageId == null ? "" : " and id = :id")
                         + " and status = 'DRAFTED' and subject is not null and body_html is not null")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("c", campaignId)
-                .paramSource(messageId == null ? Map.of() : Map.of("id", messageId))
-                .update();
+                .param("c", campaignId);
+        return (messageId == null ? sql : sql.param("id", messageId)).update();
     }
 
     /** Failed messages with a draft go back to the queue; nothing else is touched. */
