@@ -11,8 +11,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * <ol>
  *   <li>{@link PublicPaths}: anyone.
  *   <li>Users, the audit log: {@code ADMIN} only, reading included.
- *   <li>Settings ({@code /api/settings/**}: prompts, model, batches, schedule): every role reads,
- *       only {@code ADMIN} changes.
+ *   <li>Settings ({@code /api/settings/**}: prompts, model, batches, schedule) and mailboxes
+ *       ({@code /api/mailboxes/**}: SMTP credentials): every role reads, only {@code ADMIN} changes.
  *   <li>One's own account ({@code /profile}, {@code /api/me/**}: password, personal keys): every
  *       logged-in role.
  *   <li>Exports: {@code MEMBER}, although they are GETs (a member's action, audited and limited).
@@ -26,7 +26,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 final class AccessPolicy {
 
     static final List<String> ADMIN_ONLY = List.of("/users", "/api/users", "/api/users/**", "/audit", "/api/audit");
-    static final List<String> ADMIN_TO_CHANGE = List.of("/api/settings/**");
+    /** Settings, and mailboxes (their credentials: module campaigns). */
+    static final List<String> ADMIN_TO_CHANGE = List.of("/api/settings/**", "/api/mailboxes", "/api/mailboxes/**");
+
     static final List<String> OWN_ACCOUNT = List.of("/profile", "/api/me/**");
     static final List<String> MEMBER_TO_READ = List.of("/export", "/export/**");
 

@@ -41,7 +41,14 @@ final class MailBody {
                     .append(track ? withLinks(paragraph, mail) : escape(paragraph))
                     .append("</p>");
         }
-        html.append("<p style=\"margin-top:24px;font-size:12px;color:#666666;\">");
+        return html.append(footer(postalAddress, mail, track))
+                .append("</body></html>")
+                .toString();
+    }
+
+    /** The footer of the HTML part (postal address, unsubscribe link) and, with {@code pixel}, the open pixel. */
+    static String footer(String postalAddress, TrackedMail mail, boolean pixel) {
+        StringBuilder html = new StringBuilder("<p style=\"margin-top:24px;font-size:12px;color:#666666;\">");
         if (postalAddress != null && !postalAddress.isBlank()) {
             html.append(escape(lines(postalAddress))).append("<br>");
         }
@@ -51,12 +58,12 @@ final class MailBody {
                 .append("\">")
                 .append(HtmlUtils.htmlEscape(UNSUBSCRIBE_LINK, "UTF-8"))
                 .append("</a></p>");
-        if (track) {
+        if (pixel) {
             html.append("<img src=\"")
                     .append(HtmlUtils.htmlEscape(mail.openUrl(), "UTF-8"))
                     .append("\" width=\"1\" height=\"1\" alt=\"\" style=\"border:0;\">");
         }
-        return html.append("</body></html>").toString();
+        return html.toString();
     }
 
     /** The paragraph escaped, its tracked links as anchors to their click URLs. */

@@ -27,6 +27,18 @@ public interface MailSender {
      */
     SentMail send(OutgoingMail mail);
 
+    /** {@code smtp}, {@code gmail}: which kind of mailbox this is (campaigns pick one by kind). */
+    default String kind() {
+        return "other";
+    }
+
+    /**
+     * Checks the connection and login without sending anything („Verbindung testen").
+     *
+     * @throws app.leadgen.support.ExternalServiceException when the provider cannot be reached or refuses
+     */
+    default void test() {}
+
     /** The error type of a permanent refusal of the recipient (an SMTP 5xx for it). */
     String HARD_BOUNCE = "hard_bounce";
 }

@@ -191,7 +191,7 @@ public class SendService {
      * RFC 8058 one-click unsubscribe (Gmail and Yahoo want it for bulk mail): the HTTPS link and, when
      * the sender's address is known, a mailto one.
      */
-    private static Map<String, String> unsubscribeHeaders(TrackedMail tracked, MailSender sender) {
+    static Map<String, String> unsubscribeHeaders(TrackedMail tracked, MailSender sender) {
         String mailbox = sender.replyTo() != null && !sender.replyTo().isBlank() ? sender.replyTo() : sender.sender();
         String value = "<" + tracked.unsubscribeUrl() + ">";
         if (mailbox != null && !mailbox.isBlank()) {

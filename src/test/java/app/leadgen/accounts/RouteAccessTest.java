@@ -172,7 +172,7 @@ class RouteAccessTest extends IntegrationTest {
     }
 
     private static boolean ownAccount(String path) {
-        return path.equals("/profile") || path.startsWith("/api/me");
+        return path.equals("/profile") || path.equals("/api/me") || path.startsWith("/api/me/");
     }
 
     private static Api.Reply call(Api api, Route route) {

@@ -31,6 +31,26 @@ class GmailMailSender implements MailSender {
     }
 
     @Override
+    public String kind() {
+        return "gmail";
+    }
+
+    /** The account's scope is gmail.send only, which reads nothing: the test checks that it is set up. */
+    @Override
+    public void test() {
+        if (!configured()) {
+            throw new app.leadgen.support.ExternalServiceException(
+                    "gmail",
+                    app.leadgen.support.FailureKind.NOT_CONFIGURED,
+                    401,
+                    "not-configured",
+                    "GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET and GMAIL_REFRESH_TOKEN are not set",
+                    false,
+                    null);
+        }
+    }
+
+    @Override
     public SentMail send(OutgoingMail mail) {
         try {
             Message sent = google.gmail()

@@ -62,6 +62,25 @@ class SmtpMailSender implements MailSender {
     }
 
     @Override
+    public String kind() {
+        return "smtp";
+    }
+
+    @Override
+    public void test() {
+        Session session = Session.getInstance(sessionProperties());
+        try (Transport transport = session.getTransport(properties.security().equals("ssl") ? "smtps" : "smtp")) {
+            transport.connect(
+                    properties.host(),
+                    properties.port(),
+                    properties.authenticates() ? properties.user() : null,
+                    properties.authenticates() ? properties.password() : null);
+        } catch (MessagingException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public SentMail send(OutgoingMail mail) {
         Session session = Session.getInstance(sessionProperties());
         try (Transport transport = session.getTransport(properties.security().equals("ssl") ? "smtps" : "smtp")) {

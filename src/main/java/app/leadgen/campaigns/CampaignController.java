@@ -1,0 +1,149 @@
+package app.leadgen.campaigns;
+
+import app.leadgen.accounts.AuditLog;
+import app.leadgen.support.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/campaigns}. Roles: reading is {@code VIEWER}; creating, changing, deleting and every
+ * lifecycle action is {@code MEMBER} (the policy's default for changes).
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+@Tag(name = "Campaigns", description = "Campaigns over lead-book contacts, their lifecycle and messages")
+class CampaignController {
+
+    static final String AUDIT = "campaign.change";
+
+    private final Campaigns campaigns;
+    private final MessageStore messages;
+    private final AuditLog audit;
+
+    CampaignController(Campaigns campaigns, MessageStore messages, AuditLog audit) {
+        this.campaigns = campaigns;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every campaign, newest first, with status, next send time and counts")
+    List<Campaign> list() {
+        return campaigns.all();
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a campaign (201, status DRAFT); an unknown placeholder is a 400")
+    ResponseEntity<Campaign> create(@RequestBody CampaignSpec body) {
+        Campaign created = campaigns.create(body);
+        audit.record(AUDIT, "created " + created.id() + " (" + created.name() + ")");
+        return ResponseEntity.created(URI.create("/api/campaigns/" + created.id()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One campaign: status, nextSendAt, counts (messages, not events)")
+    Campaign get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a campaign's settings (DRAFT or READY only, else 409)")
+    Campaign update(@PathVariable long id, @RequestBody CampaignSpec body) {
+        Campaign updated = campaigns.update(id, body);
+        audit.record(AUDIT, "changed " + id);
+        return updated;
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a campaign and its messages (204; 409 while preparing or sending)")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        campaigns.delete(id);
+        audit.record(AUDIT, "deleted " + id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/prepare")
+    @Operation(summary = "Draft one message per contact and step in the background (DRAFT|READY → PREPARING → READY)")
+    Campaign prepare(@PathVariable long id) {
+        audit.record(AUDIT, "prepare " + id);
+        return campaigns.prepare(id);
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "READY → SENDING; 409 naming SENDER_POSTAL_ADDRESS when it is not set")
+    Campaign start(@PathVariable long id) {
+        Campaign c = campaigns.start(id);
+        audit.record(AUDIT, "start " + id);
+        return c;
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "SENDING → PAUSED (a mail in flight finishes)")
+    Campaign pause(@PathVariable long id) {
+        audit.record(AUDIT, "pause " + id);
+        return campaigns.pause(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "PAUSED → SENDING")
+    Campaign resume(@PathVariable long id) {
+        Campaign c = campaigns.resume(id);
+        audit.record(AUDIT, "resume " + id);
+        return c;
+    }
+
+    @PostMapping("/{id}/stop")
+    @Operation(summary = "→ STOPPED for good; nothing more is sent")
+    Campaign stop(@PathVariable long id) {
+        audit.record(AUDIT, "stop " + id);
+        return campaigns.stop(id);
+    }
+
+    @PostMapping("/{id}/retry-failed")
+    @Operation(summary = "Queue the FAILED messages again (only those; nothing sent is touched)")
+    Campaign retryFailed(@PathVariable long id) {
+        audit.record(AUDIT, "retry-failed " + id);
+        return campaigns.retryFailed(id);
+    }
+
+    @PostMapping("/{id}/approve-all")
+    @Operation(summary = "Approve every DRAFTED message of the campaign")
+    Map<String, Integer> approveAll(@PathVariable long id) {
+        int approved = campaigns.approveAll(id);
+        audit.record(AUDIT, "approve-all " + id + " (" + approved + ")");
+        return Map.of("approved", approved);
+    }
+
+    @GetMapping("/{id}/messages")
+    @Operation(summary = "The campaign's messages by step and id, optionally of one status; page from 0, size ≤ 500")
+    Map<String, Object> messages(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        campaigns.row(id);
+        String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (s != null && !MessageStore.STATUSES.contains(s)) {
+            throw ApiProblem.badRequest("problem.campaigns.status", status);
+        }
+        if (page < 0 || size < 1 || size > 500) {
+            throw ApiProblem.badRequest("problem.campaigns.page");
+        }
+        return Map.of(
+                "items", messages.page(id, s, page, size), "total", messages.count(id, s), "page", page, "size", size);
+    }
+}

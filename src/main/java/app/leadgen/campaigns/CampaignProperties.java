@@ -1,0 +1,34 @@
+package app.leadgen.campaigns;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The send loop's rules (issue #12, seed 002 §5.4, §11).
+ *
+ * @param dailyCap {@code DAILY_SEND_CAP}: a new mailbox's sends per 24 hours (Brevo's free 300)
+ * @param hourlyCap {@code MAX_EMAILS_PER_HOUR}: a new mailbox's sends per hour
+ * @param intervalSeconds {@code EMAIL_SEND_INTERVAL_SECONDS}: a new mailbox's minimum gap between two sends
+ * @param domainGapSeconds {@code DOMAIN_GAP_SECONDS}: minimum gap between two mails to one recipient domain
+ * @param cooldownDays {@code CONTACT_COOLDOWN_DAYS}: a contact mailed by another campaign within this is skipped
+ * @param sendLease a message claimed for sending longer ago than this, without an outcome, is {@code UNKNOWN}
+ * @param loop whether this instance runs the send loop's recurring job (tests call it themselves)
+ * @param loopSeconds how often the send loop looks at the outbox
+ * @param draftAttempts LLM calls per message before its draft is marked failed
+ * @param maxAttempts temporary send failures (4xx, connection) before a message is {@code FAILED}
+ * @param retryBackoff the first back-off after a temporary failure (doubles per attempt)
+ */
+@ConfigurationProperties("leadgen.campaigns")
+record CampaignProperties(
+        @DefaultValue("300") int dailyCap,
+        @DefaultValue("10") int hourlyCap,
+        @DefaultValue("360") int intervalSeconds,
+        @DefaultValue("120") int domainGapSeconds,
+        @DefaultValue("30") int cooldownDays,
+        @DefaultValue("5m") Duration sendLease,
+        @DefaultValue("true") boolean loop,
+        @DefaultValue("5") int loopSeconds,
+        @DefaultValue("3") int draftAttempts,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1m") Duration retryBackoff) {}

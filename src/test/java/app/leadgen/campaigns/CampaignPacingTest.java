@@ -1,0 +1,148 @@
+package app.leadgen.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pace the send loop keeps, with a clock the test moves: the mailbox's interval, the recipient
+ * domain's gap, the hourly cap, the window (and the next send time it shows).
+ */
+class CampaignPacingTest extends CampaignTestBase {
+
+    @Test
+    void theIntervalKeepsTwoMailsOfAMailboxApart() throws Exception {
+        String u = unique();
+        long a = contact("A", "a@a-" + u + ".de", "Köln", "bakery", "ok");
+        long b = contact("B", "b@b-" + u + ".de", "Köln", "bakery", "ok");
+        long campaign = campaign(mailbox(360, 100, 300), List.of(a, b), "");
+        started(campaign);
+
+        assertThat(loop.tick()).isEqualTo(1);
+        Instant first = CLOCK.instant();
+        JsonNode c = api.get("/api/campaigns/" + campaign).json();
+        assertThat(Instant.parse(c.path("nextSendAt").asString())).isEqualTo(first.plusSeconds(360));
+        CLOCK.advance(Duration.ofSeconds(359));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(loop.tick()).isEqualTo(1);
+
+        assertThat(SMTP.waitForIncomingEmail(10_000, 2)).isTrue();
+        List<Instant> sent = sentTimes(campaign);
+        assertThat(Duration.between(sent.get(0), sent.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(360));
+    }
+
+    @Test
+    void twoMailsToOneDomainAreTheDomainGapApartWhileOtherDomainsGoOn() throws Exception {
+        String u = unique();
+        long a = contact("A", "a@same-" + u + ".de", "Köln", "bakery", "ok");
+        long b = contact("B", "b@same-" + u + ".de", "Köln", "bakery", "ok");
+        long c = contact("C", "c@other-" + u + ".de", "Köln", "bakery", "ok");
+        long campaign = campaign(mailbox(0, 100, 300), List.of(a, b, c), "");
+        started(campaign);
+
+        assertThat(loop.tick()).isEqualTo(2); // a and c; b waits for the gap
+        Map<Long, String> status = statusByContact(campaign);
+        assertThat(status).containsEntry(a, "SENT").containsEntry(b, "QUEUED").containsEntry(c, "SENT");
+        CLOCK.advance(Duration.ofSeconds(119));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(loop.tick()).isEqualTo(1);
+        assertThat(statusByContact(campaign)).containsEntry(b, "SENT");
+        assertThat(SMTP.waitForIncomingEmail(10_000, 3)).isTrue();
+    }
+
+    @Test
+    void theHourlyCapHoldsUntilAnHourHasPassed() throws Exception {
+        String u = unique();
+        List<Long> contacts = List.of(
+                contact("A", "a@a1-" + u + ".de", "Köln", "bakery", "ok"),
+                contact("B", "b@b1-" + u + ".de", "Köln", "bakery", "ok"),
+                contact("C", "c@c1-" + u + ".de", "Köln", "bakery", "ok"));
+        long campaign = campaign(mailbox(0, 2, 300), contacts, "");
+        started(campaign);
+
+        assertThat(loop.tick()).isEqualTo(2);
+        Instant capped = CLOCK.instant();
+        assertThat(Instant.parse(api.get("/api/campaigns/" + campaign)
+                        .json()
+                        .path("nextSendAt")
+                        .asString()))
+                .isEqualTo(capped.plus(Duration.ofHours(1)));
+        CLOCK.advance(Duration.ofMinutes(59));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(loop.tick()).isEqualTo(1);
+        assertThat(counts(campaign).path("sent").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void theDailyCapHoldsForADay() throws Exception {
+        String u = unique();
+        List<Long> contacts = List.of(
+                contact("A", "a@a2-" + u + ".de", "Köln", "bakery", "ok"),
+                contact("B", "b@b2-" + u + ".de", "Köln", "bakery", "ok"));
+        long campaign = campaign(
+                mailbox(0, 10, 1),
+                contacts,
+                ", \"window\": {\"from\": \"00:00\", \"to\": \"23:59\", \"zone\": \"Europe/Berlin\", \"days\":"
+                        + " [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\","
+                        + " \"SUNDAY\"]}");
+        started(campaign);
+        assertThat(loop.tick()).isEqualTo(1);
+        CLOCK.advance(Duration.ofHours(23));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(loop.tick()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingGoesOutsideTheWindowAndTheCampaignSaysWhenItWill() throws Exception {
+        String u = unique();
+        long a = contact("A", "a@w-" + u + ".de", "Köln", "bakery", "ok");
+        long campaign = campaign(mailbox(0, 100, 300), List.of(a), "");
+        // Saturday 12 December 2026, 10:00 in Berlin
+        CLOCK.set(Instant.parse("2026-12-12T09:00:00Z"));
+        started(campaign);
+        assertThat(loop.tick()).isZero();
+        assertThat(api.get("/api/campaigns/" + campaign)
+                        .json()
+                        .path("nextSendAt")
+                        .asString())
+                .isEqualTo("2026-12-14T08:00:00Z"); // Monday 09:00 in Berlin
+        CLOCK.set(Instant.parse("2026-12-14T07:59:59Z"));
+        assertThat(loop.tick()).isZero();
+        CLOCK.set(Instant.parse("2026-12-14T08:00:00Z"));
+        assertThat(loop.tick()).isEqualTo(1);
+        // after 17:00 nothing either
+        assertThat(Pacing.inWindow(
+                        new CampaignSpec.Window("09:00", "17:00", "Europe/Berlin", Campaigns.DEFAULT_DAYS),
+                        Instant.parse("2026-12-14T16:00:00Z")))
+                .isFalse();
+    }
+
+    List<Instant> sentTimes(long campaign) {
+        return jdbc
+                .sql("select sent_at from campaign_messages where campaign_id = :c and sent_at is not null"
+                        + " order by sent_at")
+                .param("c", campaign)
+                .query(Timestamp.class)
+                .list()
+                .stream()
+                .map(Timestamp::toInstant)
+                .toList();
+    }
+
+    Map<Long, String> statusByContact(long campaign) {
+        return messages(campaign).stream()
+                .collect(Collectors.toMap(
+                        m -> m.path("contactId").asLong(), m -> m.path("status").asString()));
+    }
+}
