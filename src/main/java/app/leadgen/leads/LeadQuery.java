@@ -147,7 +147,7 @@ public class LeadQuery {
         }
         String sortText = sortField + "," + (ascending ? "asc" : "desc");
         Keyset.Page ids = keyset.page(column, ascending, sortText, conditions, params, cursor, page, size);
-        Keyset.Total total = keyset.total(conditions, params);
+        Keyset.Total total = keyset.total(conditions, params, ids, cursor, page, size);
         return new LeadPage(rows(ids.ids()), total.value(), page, size, ids.next(), total.estimate());
     }
 
