@@ -29,9 +29,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$LABEL" ] || LABEL="$($H2 && echo h2 || echo pg)-$ROWS"
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-[ -f target/bench.cp ] || ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
-CP="target/test-classes:target/classes:$(cat target/bench.cp)"
+# the generator and the harness run from this tree's test classes, with its jar (which holds every library)
+[ -f target/leadgen.jar ] || ./mvnw -B -q package -DskipTests
+[ -d target/test-classes/app/leadgen/bench ] || ./mvnw -B -q test-compile
+CP="target/test-classes:target/leadgen.jar"
+JAR=$(realpath "$JAR")
 LINE=$(grep -m1 -E '^ *java .*-jar ' README.md)
 # shellcheck disable=SC2206
 JVM_OPTS=($(sed -E 's/^ *java (.*)-jar .*/\1/' <<<"$LINE"))
@@ -58,7 +60,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start() {
-  (cd "$WORK" && exec env "${ENV[@]}" java "${JVM_OPTS[@]}" -jar "$OLDPWD/$JAR" >> "$WORK/app.log" 2>&1) &
+  (cd "$WORK" && exec env "${ENV[@]}" java "${JVM_OPTS[@]}" -jar "$JAR" >> "$WORK/app.log" 2>&1) &
   PID=$!
   until curl -sf "localhost:$PORT/ping" >/dev/null; do
     kill -0 "$PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }

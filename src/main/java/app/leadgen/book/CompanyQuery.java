@@ -87,7 +87,7 @@ public class CompanyQuery {
         List<String> conditions = where(filter, params);
         Keyset.Page ids =
                 keyset.page(sort.column(), sort.ascending(), sort.text(), conditions, params, cursor, page, size);
-        Keyset.Total total = keyset.total(conditions, params);
+        Keyset.Total total = keyset.total(conditions, params, ids, cursor, page, size);
         List<CompanyItem> rows = new ArrayList<>();
         if (!ids.ids().isEmpty()) {
             Map<Long, CompanyItem> byId = new HashMap<>();

@@ -91,7 +91,7 @@ public class ContactQuery {
         List<String> conditions = where(filter, params);
         Keyset.Page ids =
                 keyset.page(sort.column(), sort.ascending(), sort.text(), conditions, params, cursor, page, size);
-        Keyset.Total total = keyset.total(conditions, params);
+        Keyset.Total total = keyset.total(conditions, params, ids, cursor, page, size);
         return new BookPage<>(withTags(rows(ids.ids())), total.value(), page, size, ids.next(), total.estimate());
     }
 

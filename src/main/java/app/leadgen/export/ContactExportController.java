@@ -91,17 +91,17 @@ class ContactExportController {
             Consumer<Consumer<List<Object>>> rows = consumer -> snapshot.executeWithoutResult(
                     tx -> contacts.stream(filter, sort, properties.pageSize(), c -> consumer.accept(cells.cells(c))));
             if (csv) {
-                Spool.csv(
+                Spool.send(
                         response,
                         ExportController.Format.CSV.contentType,
                         filename,
                         out -> CsvExport.write(out, cells.headers(), rows));
             } else {
-                Spool.xlsx(
+                Spool.send(
                         response,
                         ExportController.Format.XLSX.contentType,
                         filename,
-                        () -> XlsxExport.fill(cells.headers(), ContactCells.widths(), "Kontakte", rows));
+                        out -> XlsxExport.write(out, cells.headers(), ContactCells.widths(), "Kontakte", rows));
             }
         }
     }

@@ -88,13 +88,13 @@ class ExportController {
             Consumer<Consumer<List<Object>>> rows = consumer -> pages.forEachPage(
                     runId, only, order, page -> page.forEach(row -> consumer.accept(cells.cells(row))));
             if (chosen == Format.CSV) {
-                Spool.csv(response, chosen.contentType, filename, out -> CsvExport.write(out, cells.headers(), rows));
+                Spool.send(response, chosen.contentType, filename, out -> CsvExport.write(out, cells.headers(), rows));
             } else {
-                Spool.xlsx(
+                Spool.send(
                         response,
                         chosen.contentType,
                         filename,
-                        () -> XlsxExport.fill(cells.headers(), LeadCells.widths(), SheetsExport.SHEET, rows));
+                        out -> XlsxExport.write(out, cells.headers(), LeadCells.widths(), SheetsExport.SHEET, rows));
             }
         }
     }

@@ -92,11 +92,15 @@ public class LeadQuery {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Keyset keyset;
+    private final Keyset oneRun;
 
     LeadQuery(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.keyset = new Keyset(jdbc, "leads l", "l.id", Keyset.isPostgres(dataSource));
+        // "offset 0" keeps PostgreSQL from folding the run's rows into the sort column's index scan
+        this.oneRun = new Keyset(
+                jdbc, "(select * from leads where run_id = :runId offset 0) l", "l.id", Keyset.isPostgres(dataSource));
     }
 
     public static boolean isSortable(String field) {
@@ -137,8 +141,10 @@ public class LeadQuery {
         }
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        // one run's findings are read first (its index), then sorted: a sort column's index would
+        // walk the whole table past other runs' rows when the run is small or its values cluster
+        Keyset rows = runId == null ? keyset : oneRun;
         if (runId != null) {
-            conditions.add("l.run_id = :runId");
             params.put("runId", runId);
         }
         if (source != null) {
@@ -146,8 +152,8 @@ public class LeadQuery {
             params.put("source", source);
         }
         String sortText = sortField + "," + (ascending ? "asc" : "desc");
-        Keyset.Page ids = keyset.page(column, ascending, sortText, conditions, params, cursor, page, size);
-        Keyset.Total total = keyset.total(conditions, params);
+        Keyset.Page ids = rows.page(column, ascending, sortText, conditions, params, cursor, page, size);
+        Keyset.Total total = rows.total(conditions, params, ids, cursor, page, size);
         return new LeadPage(rows(ids.ids()), total.value(), page, size, ids.next(), total.estimate());
     }
 

@@ -96,6 +96,18 @@ public final class Keyset {
         return new Page(ids, next);
     }
 
+    /**
+     * The total of a list whose page this is: counted from the page itself when it is the first and
+     * not full (a rare search then reads the table once, not twice), else as {@link #total(List, Map)}.
+     */
+    public Total total(
+            List<String> conditions, Map<String, Object> params, Page page, String cursor, int pageNo, int size) {
+        if (cursor == null && pageNo == 0 && page.ids().size() < size) {
+            return new Total(page.ids().size(), false);
+        }
+        return total(conditions, params);
+    }
+
     /** Exact up to {@link #EXACT_UP_TO}; above, PostgreSQL's planner estimate (H2 counts: it is small). */
     public Total total(List<String> conditions, Map<String, Object> params) {
         String where = where(conditions);

@@ -195,6 +195,8 @@ public final class BigListsBenchmark {
                 }
             }
         });
+        long rssBefore = rss();
+        double cpuBefore = cpuSeconds();
         sampler.start();
         long t = System.nanoTime();
         HttpResponse<InputStream> r = HTTP.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
@@ -207,8 +209,9 @@ public final class BigListsBenchmark {
         sampler.join();
         line("");
         line(
-                "export %s: HTTP %d, %.1f s, %,d bytes; peak RSS during it %d MiB; load average %s",
-                path, r.statusCode(), s, bytes, peak.get(), load());
+                "export %s: HTTP %d, %.1f s (app CPU %.1f s), %,d bytes; RSS before %d MiB, peak during it %d MiB;"
+                        + " load average %s",
+                path, r.statusCode(), s, cpuSeconds() - cpuBefore, bytes, rssBefore, peak.get(), load());
     }
 
     private static void row(String path) throws Exception {
@@ -250,6 +253,17 @@ public final class BigListsBenchmark {
                 .header("X-API-Key", key)
                 .timeout(java.time.Duration.ofMinutes(10))
                 .build();
+    }
+
+    /** User + system CPU time of the app process so far (clock ticks of /proc/PID/stat at 100 Hz). */
+    private static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static long rss() {

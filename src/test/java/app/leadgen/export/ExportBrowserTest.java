@@ -109,6 +109,25 @@ class ExportBrowserTest extends BrowserTest {
         Browser.screenshot(page, "export-buttons-narrow");
     }
 
+    @Autowired
+    ExportSlots slots;
+
+    @Test
+    void aDownloadWhileEveryExportSlotIsTakenShowsTheGermanMessage() {
+        List<ExportSlots.Slot> taken = new ArrayList<>(List.of(slots.take(), slots.take()));
+        try {
+            page.locator("#export-csv").click();
+            Locator error = page.locator(".app-toast.error");
+            assertThat(error).containsText("Es laufen gerade 2 Exporte. Bitte in 15 Sekunden erneut versuchen.");
+            Browser.screenshot(page, "export-slots-full");
+        } finally {
+            taken.forEach(ExportSlots.Slot::close);
+        }
+        // a slot is free again: the same button downloads
+        Download csv = page.waitForDownload(() -> page.locator("#export-csv").click());
+        assertThat(csv.suggestedFilename()).endsWith(".csv");
+    }
+
     @Test
     void googleSheetsShowsBusyThenALinkToTheNewSheet() {
         GOOGLE.stubFor(post(urlPathEqualTo("/v4/spreadsheets"))
