@@ -172,7 +172,8 @@ class RouteAccessTest extends IntegrationTest {
     }
 
     private static boolean ownAccount(String path) {
-        return path.equals("/profile") || path.startsWith("/api/me");
+        // "/api/messages" is not one's own account: the prefix is "/api/me/"
+        return path.equals("/profile") || path.equals("/api/me") || path.startsWith("/api/me/");
     }
 
     private static Api.Reply call(Api api, Route route) {
