@@ -1,11 +1,13 @@
-// The settings panel: the prompts and AI model of the e-mail drafts, and the batch size and pause of runs.
+// The settings panel: the prompts and AI model of the e-mail drafts, open and click tracking of the mails
+// sent one by one, and the batch size and pause of runs.
 import { $, api, busy, t, toast } from './common.js';
 
 async function load() {
   try {
-    const [prompts, ai, batches] = await Promise.all([
-      api('/api/settings/prompts'), api('/api/settings/ai'), api('/api/settings/runs'),
+    const [prompts, ai, batches, tracking] = await Promise.all([
+      api('/api/settings/prompts'), api('/api/settings/ai'), api('/api/settings/runs'), api('/api/settings/tracking'),
     ]);
+    $('mail-tracking').checked = tracking.enabled;
     $('batch-size').value = batches.batchSize;
     $('batch-pause').value = batches.batchPauseSeconds;
     $('prompt-system').value = prompts.system;
@@ -28,6 +30,7 @@ async function save(event) {
         method: 'PUT',
         body: { batchSize: Number($('batch-size').value), batchPauseSeconds: Number($('batch-pause').value) },
       });
+      await api('/api/settings/tracking', { method: 'PUT', body: { enabled: $('mail-tracking').checked } });
       toast(t('settings.saved'), 'success');
     } catch (e) {
       error.textContent = e.message;

@@ -23,8 +23,9 @@ final class PublicPaths {
     static final List<String> ASSETS = List.of("/css/**", "/js/**", "/webjars/**", "/favicon.ico");
 
     /**
-     * The campaigns' public links: tracking pixels and clicks, unsubscribing, webhooks (these check
-     * their own shared secret). Their controllers come later; the paths are open from now on.
+     * The public links in mails: tracking pixels and clicks, unsubscribing (module tracking: signed
+     * tokens, rate limited per address), webhooks (these check their own shared secret; their
+     * controllers come later, the paths are open from now on).
      */
     static final List<String> CAMPAIGNS = List.of("/track/**", "/u/**", "/webhooks/**");
 

@@ -70,14 +70,20 @@ class Tokens {
         return MessageDigest.isEqual(given, expected) ? Optional.of(ENCODER.encodeToString(key)) : Optional.empty();
     }
 
-    private byte[] mac(byte[] data) {
+    /** One initialised Mac per thread: looking one up and keying it costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret());
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    });
+
+    private byte[] mac(byte[] data) {
+        // doFinal resets the Mac for the next use
+        return macs.get().doFinal(data);
     }
 
     private SecretKeySpec secret() {

@@ -153,8 +153,18 @@ class OutreachBrowserTest extends BrowserTest {
 
         page.locator("#prompt-user").fill("Schreib @{username} wegen #{hashtag}. JSON bitte.");
         page.locator("#ai-model").fill("gpt-4o-mini");
+        assertThat(page.locator("#mail-tracking")).not().isChecked();
+        page.locator("#mail-tracking").check();
         page.locator("#settings-save").click();
         assertThat(page.locator(".app-toast.success").last()).hasText("Einstellungen gespeichert.");
+        app.leadgen.testing.Api api = new app.leadgen.testing.Api(port);
+        try {
+            assertThat(api.get("/api/settings/tracking").json().path("enabled").asBoolean())
+                    .isTrue();
+        } finally {
+            // tracking is off by default for every other test
+            api.putJson("/api/settings/tracking", "{\"enabled\": false}");
+        }
         Browser.screenshot(page, "outreach-settings");
 
         editorOf(anna).locator(".draft-button").click();

@@ -30,6 +30,23 @@ class RateLimitTest {
     }
 
     @Test
+    void aRefusedRequestGets429WithRetryAfterAndNoHandler() {
+        RateLimit limit = new RateLimit(2, 100);
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/track/open/x");
+        request.setRemoteAddr("198.51.100.9");
+
+        assertThat(limit.preHandle(request, new org.springframework.mock.web.MockHttpServletResponse(), null))
+                .isTrue();
+        assertThat(limit.preHandle(request, new org.springframework.mock.web.MockHttpServletResponse(), null))
+                .isTrue();
+        var refused = new org.springframework.mock.web.MockHttpServletResponse();
+        assertThat(limit.preHandle(request, refused, null)).isFalse();
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(refused.getHeader("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void aFloodOfNewAddressesNeverGrowsPastTheBound() {
         RateLimit limit = new RateLimit(10, 50);
         for (int i = 0; i < 10_000; i++) {

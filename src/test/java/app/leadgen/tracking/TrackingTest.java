@@ -236,6 +236,34 @@ class TrackingTest extends IntegrationTest {
         assertThat(events("click")).isZero();
     }
 
+    @Test
+    void forgettingTheContactErasesItsTrackedMailsAndEvents() throws Exception {
+        send("Hallo,\n\nText");
+        String token = SentMails.last().token();
+        get("/track/open/" + token, BROWSER);
+        assertThat(events("open")).isEqualTo(1);
+
+        assertThat(api.delete("/api/contacts/" + contactId() + "?forget=true").status())
+                .isEqualTo(204);
+
+        Instant end = Instant.now().plusSeconds(10);
+        while (mailsTo(email) > 0 && Instant.now().isBefore(end)) {
+            Api.sleep(50);
+        }
+        assertThat(mailsTo(email)).isZero();
+        assertThat(events("open")).isZero();
+        assertThat(get("/track/open/" + token, BROWSER).statusCode())
+                .as("its links are dead")
+                .isEqualTo(404);
+    }
+
+    private long mailsTo(String recipient) {
+        return jdbc.sql("select count(*) from tracked_mails where recipient = :r")
+                .param("r", recipient)
+                .query(Long.class)
+                .single();
+    }
+
     private void send(String body) {
         Api.Reply reply = api.postJson(
                 "/send/" + user, "{\"subject\": \"Kurze Idee\", \"body\": \"" + body.replace("\n", "\\n") + "\"}");
