@@ -9,7 +9,8 @@
 # --async-commit sets synchronous_commit = off on the benchmark's database only (an event's commit
 # then does not wait for the WAL flush): how much of a tracking request is the commit's fsync.
 #
-# The app runs as README.md's production line starts it (-Xmx256m -XX:+UseSerialGC) on a fresh
+# The app runs with the JVM options of README.md's production line (the words between `java` and
+# `-jar`, as perf/boot.sh takes them) on a fresh
 # PostgreSQL database, with TRACKING_SECRET set and the per-address rate limit lifted (wrk is one
 # address). One tracked mail is put into the database with a token signed like the app signs it
 # (openssl), so no mail provider is needed. Every request of the app writes an event row.
@@ -35,6 +36,11 @@ JAR="$ROOT/target/leadgen.jar"
 for tool in wrk nginx psql openssl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
+
+LINE=$(grep -m1 -E '^ *java .*-jar ' README.md || true)
+[ -n "$LINE" ] || { echo "README.md has no line beginning with 'java' and holding '-jar'" >&2; exit 1; }
+# shellcheck disable=SC2206 # the options are plain words
+JVM_OPTS=($(sed -E 's/^ *java (.*)-jar .*/\1/' <<<"$LINE"))
 
 APP_PORT=$((21000 + $$ % 10000))
 NGINX_PORT=$((APP_PORT + 1))
@@ -94,7 +100,7 @@ fi
     SPRING_DATASOURCE_USERNAME=postgres SECRET_KEY="bench-secret-key-$(openssl rand -hex 8)" \
     ADMIN_USERNAME=admin ADMIN_PASSWORD=admin-password-of-the-benchmark \
     TRACKING_SECRET="$SECRET" TRACKING_RATE_LIMIT=1000000000 SCHEDULE_ENABLED=false \
-    exec java -Xmx256m -XX:+UseSerialGC -jar "$JAR" > "$WORKDIR/app.log" 2>&1
+    exec java "${JVM_OPTS[@]}" -jar "$JAR" > "$WORKDIR/app.log" 2>&1
 ) &
 APP_PID=$!
 for _ in $(seq 1 600); do
@@ -130,7 +136,7 @@ run() { # name url
   printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}"
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, synchronous_commit off: $ASYNC_COMMIT, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java ${JVM_OPTS[*]}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, synchronous_commit off: $ASYNC_COMMIT, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 # warm-up of every target of the app before any is measured (JIT, connection pool): measured one
 # after the other without it, the first target pays for the compilation of the code all share

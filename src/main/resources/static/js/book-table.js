@@ -9,13 +9,25 @@ const PAGE_SIZE = 50;
  * prefix: ids of the page's parts (<prefix>-body, -empty, -total, -page, -prev, -next); url: the API list;
  * row: item → <tr>; afterRender: e.g. the column chooser's apply().
  */
-export function bookTable({ prefix, url, row, sort, totalKey, afterRender = () => {} }) {
-  const state = { page: 0, sort, dir: sort === 'updatedAt' ? 'desc' : 'asc', filters: {} };
+export function bookTable({ prefix, url, row, sort, totalKey, afterRender = () => {}, onQueryChange = () => {} }) {
+  // cursors[n]: the cursor that reads page n (by key, so deep pages cost what the first does); page 0 needs none
+  const state = { page: 0, sort, dir: sort === 'updatedAt' ? 'desc' : 'asc', filters: {}, cursors: [null] };
   let latest = null;
 
-  async function load() {
-    const params = new URLSearchParams({ page: state.page, size: PAGE_SIZE, sort: `${state.sort},${state.dir}` });
+  /** The table's filters and sort as query parameters (for the list and its export). */
+  function query() {
+    const params = new URLSearchParams({ sort: `${state.sort},${state.dir}` });
     for (const [name, value] of Object.entries(state.filters)) if (value) params.set(name, value);
+    return params;
+  }
+
+  async function load() {
+    const params = query();
+    params.set('size', PAGE_SIZE);
+    const cursor = state.cursors[state.page];
+    if (cursor) params.set('cursor', cursor);
+    else params.set('page', state.page);
+    onQueryChange(query());
     const request = api(`${url}?${params}`);
     latest = request;
     $(`${prefix}-total`).textContent = t('book.loading');
@@ -36,11 +48,14 @@ export function bookTable({ prefix, url, row, sort, totalKey, afterRender = () =
     afterRender();
     markClamped(body);
     const pages = Math.max(1, Math.ceil(data.total / data.size));
-    $(`${prefix}-empty`).hidden = data.total > 0;
-    $(`${prefix}-total`).textContent = t(totalKey, { total: data.total.toLocaleString() });
-    $(`${prefix}-page`).textContent = t('leads.page', { page: state.page + 1, pages });
+    state.cursors[state.page + 1] = data.next || null;
+    // above 10,000 rows the server estimates the total instead of counting for seconds
+    const total = `${data.totalIsEstimate ? '≈ ' : ''}${data.total.toLocaleString()}`;
+    $(`${prefix}-empty`).hidden = data.items.length > 0 || data.total > 0;
+    $(`${prefix}-total`).textContent = t(totalKey, { total });
+    $(`${prefix}-page`).textContent = t('leads.page', { page: state.page + 1, pages: `${data.totalIsEstimate ? '≈ ' : ''}${pages}` });
     $(`${prefix}-prev`).disabled = state.page === 0;
-    $(`${prefix}-next`).disabled = state.page + 1 >= pages;
+    $(`${prefix}-next`).disabled = !data.next && state.page + 1 >= pages;
     document.querySelectorAll(`#${prefix}-table button.sort`).forEach((b) => {
       if (b.dataset.sort === state.sort) b.dataset.dir = state.dir;
       else delete b.dataset.dir;
@@ -53,6 +68,7 @@ export function bookTable({ prefix, url, row, sort, totalKey, afterRender = () =
       state.dir = state.sort === button.dataset.sort && state.dir === 'asc' ? 'desc' : 'asc';
       state.sort = button.dataset.sort;
       state.page = 0;
+      state.cursors = [null];
       load();
     });
   });
@@ -62,10 +78,12 @@ export function bookTable({ prefix, url, row, sort, totalKey, afterRender = () =
 
   return {
     load,
+    query,
     /** Sets one filter and loads the first page. */
     filter(name, value) {
       state.filters[name] = value;
       state.page = 0;
+      state.cursors = [null];
       return load();
     },
   };

@@ -5,6 +5,7 @@ import { bookTable } from './book-table.js';
 import { initColumns } from './columns.js';
 import { initContactPanel, openContact } from './contact-detail.js';
 import { contactName } from './contact-name.js';
+import { download } from './export.js';
 import { cell, clamped, dateTime, emailCheckLabel } from './leads-cells.js';
 
 function emailCell(c) {
@@ -57,7 +58,19 @@ async function fillImports(select, chosen) {
 
 const params = new URLSearchParams(window.location.search);
 const apply = initColumns($('contacts-table'), $('contacts-columns'), 'contacts');
-const table = bookTable({ prefix: 'contacts', url: '/api/contacts', row, sort: 'updatedAt', totalKey: 'contacts.total', afterRender: apply });
+/** The export links carry the list's filter and sort, so the file has the same rows in the same order. */
+function updateExportLinks(query) {
+  for (const format of ['csv', 'xlsx']) {
+    const params = new URLSearchParams(query);
+    params.set('format', format);
+    $(`contacts-export-${format}`).href = `/export/contacts?${params}`;
+  }
+}
+for (const format of ['csv', 'xlsx']) $(`contacts-export-${format}`).addEventListener('click', download);
+
+const table = bookTable({
+  prefix: 'contacts', url: '/api/contacts', row, sort: 'updatedAt', totalKey: 'contacts.total', afterRender: apply, onQueryChange: updateExportLinks,
+});
 initContactPanel({ onChange: () => table.load() });
 
 const search = debounce((name, value) => table.filter(name, value.trim()));

@@ -12,6 +12,48 @@ export function updateExportLinks() {
   }
 }
 
+/** The file name of an attachment's Content-Disposition header. */
+function filename(disposition) {
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition || '');
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/**
+ * A download through fetch: a refused export (429: the export slots are full, or a problem of the filter) shows
+ * its German message as a toast instead of a broken file; a file is handed to the browser's download.
+ */
+export async function download(event) {
+  const link = event.currentTarget;
+  event.preventDefault();
+  if (link.getAttribute('aria-busy') === 'true') return;
+  link.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(link.href, { credentials: 'same-origin' });
+    if (response.status === 401) {
+      window.location.assign('/login');
+      return;
+    }
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      toast(problem?.detail || `${t('error.generic')} (HTTP ${response.status})`, 'error', 12000);
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const save = document.createElement('a');
+    save.href = url;
+    save.download = filename(response.headers.get('Content-Disposition')) || 'export';
+    save.hidden = true;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    toast(t('error.network'), 'error', 12000);
+  } finally {
+    link.removeAttribute('aria-busy');
+  }
+}
+
 async function exportToSheets() {
   await busy($('export-sheets'), async () => {
     try {
@@ -29,4 +71,5 @@ async function exportToSheets() {
 export function initExport(filterParams) {
   tableQuery = filterParams;
   $('export-sheets').addEventListener('click', exportToSheets);
+  for (const format of ['csv', 'xlsx']) $(`export-${format}`).addEventListener('click', download);
 }

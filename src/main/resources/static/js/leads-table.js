@@ -7,7 +7,8 @@ import { cell, clamped, contactLink, dateTime, markClamped, openClampedOnClick, 
 import { placeRow } from './leads-places.js';
 
 const PAGE_SIZE = 50;
-const state = { page: 0, sort: 'foundAt', dir: 'desc', latestRunId: null, onlyLatest: false, sourceFilter: '' };
+// cursors[n]: the cursor that reads page n by key (deep pages cost what the first does); page 0 needs none
+const state = { page: 0, sort: 'foundAt', dir: 'desc', latestRunId: null, onlyLatest: false, sourceFilter: '', cursors: [null] };
 let onQuery = () => {};
 let loading = null;
 let applyColumns = () => {};
@@ -30,7 +31,9 @@ export async function loadLeads({ force = true } = {}) {
   // a refresh while someone reads an opened value or has focus in the table would take it away: wait
   if (!force && (document.activeElement?.closest('#leads-body') || document.querySelector('#leads-body .clamp.open'))) return;
   const params = filterParams();
-  params.set('page', state.page);
+  const cursor = state.cursors[state.page];
+  if (cursor) params.set('cursor', cursor);
+  else params.set('page', state.page);
   params.set('size', PAGE_SIZE);
   onQuery();
   const request = api(`/api/leads?${params}`);
@@ -54,16 +57,20 @@ function render(data) {
   applyColumns();
   markClamped(body);
   const pages = Math.max(1, Math.ceil(data.total / data.size));
-  if (state.page >= pages && data.total > 0) {
+  if (state.page >= pages && data.total > 0 && !data.totalIsEstimate) {
     state.page = pages - 1;
+    state.cursors = [null];
     loadLeads();
     return;
   }
+  state.cursors[state.page + 1] = data.next || null;
+  // above 10,000 rows the server estimates the total instead of counting for seconds
+  const about = data.totalIsEstimate ? '≈ ' : '';
   $('leads-empty').hidden = data.total > 0;
-  $('leads-total').textContent = t('leads.total', { total: data.total.toLocaleString() });
-  $('page-info').textContent = t('leads.page', { page: state.page + 1, pages });
+  $('leads-total').textContent = t('leads.total', { total: `${about}${data.total.toLocaleString()}` });
+  $('page-info').textContent = t('leads.page', { page: state.page + 1, pages: `${about}${pages}` });
   $('page-prev').disabled = state.page === 0;
-  $('page-next').disabled = state.page + 1 >= pages;
+  $('page-next').disabled = !data.next && state.page + 1 >= pages;
   document.querySelectorAll('button.sort').forEach((b) => {
     if (b.dataset.sort === state.sort) b.dataset.dir = state.dir;
     else delete b.dataset.dir;
@@ -98,6 +105,7 @@ export function initLeadsTable({ onQueryChange } = {}) {
   const reload = (change) => {
     change();
     state.page = 0;
+    state.cursors = [null];
     loadLeads();
   };
   document.querySelectorAll('button.sort').forEach((button) => {

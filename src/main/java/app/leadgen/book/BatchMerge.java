@@ -26,6 +26,7 @@ final class BatchMerge {
     private final ContactMerge contacts;
     private final Forgotten forgotten;
     private final NamedParameterJdbcTemplate named;
+    private volatile Boolean postgres;
 
     BatchMerge(CompanyMerge companies, ContactMerge contacts, Forgotten forgotten, NamedParameterJdbcTemplate named) {
         this.companies = companies;
@@ -35,6 +36,7 @@ final class BatchMerge {
     }
 
     List<Merged> merge(List<LeadBook.Entry> entries, Instant now) {
+        customPlans();
         Set<Integer> suppressed = forgottenAmong(entries);
         BatchRows companyRows =
                 new BatchRows(companies.table(), named.getJdbcTemplate(), Set.of("place_id", "domain", "name_key"));
@@ -226,5 +228,20 @@ final class BatchMerge {
 
     private static CompanyInput company(LeadBook.Entry e) {
         return e.company() == null ? CompanyInput.none() : e.company();
+    }
+
+    /**
+     * PostgreSQL plans a prepared statement once for all after five runs. The look-ups of a first
+     * import run against an empty table, so that generic plan is a sequential scan, which then costs
+     * 40 ms per chunk once the table holds thousands of rows. Custom plans for this transaction only.
+     */
+    private void customPlans() {
+        if (postgres == null) {
+            postgres = named.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                    c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
+        }
+        if (Boolean.TRUE.equals(postgres)) {
+            named.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.leadgen.book;
 
+import app.leadgen.support.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,20 +22,25 @@ public class CompanyQuery {
 
     public static final String DEFAULT_SORT = "updatedAt,desc";
 
-    static final Map<String, String> SORTS = new LinkedHashMap<>();
+    /** API sort names and the stored columns behind them (each with an index (column, id)). */
+    static final Map<String, Keyset.Column> SORTS = new LinkedHashMap<>();
 
     static {
-        SORTS.put("id", "co.id");
-        SORTS.put("name", "co.name");
-        SORTS.put("domain", "co.domain");
-        SORTS.put("city", "co.city");
-        SORTS.put("postalCode", "co.postal_code");
-        SORTS.put("country", "co.country");
-        SORTS.put("category", "co.category");
-        SORTS.put("rating", "co.rating");
-        SORTS.put("reviewCount", "co.review_count");
-        SORTS.put("createdAt", "co.created_at");
-        SORTS.put("updatedAt", "co.updated_at");
+        sort("id", "co.id", Keyset.Kind.LONG, false);
+        sort("name", "co.name", Keyset.Kind.TEXT, true);
+        sort("domain", "co.domain", Keyset.Kind.TEXT, true);
+        sort("city", "co.city", Keyset.Kind.TEXT, true);
+        sort("postalCode", "co.postal_code", Keyset.Kind.TEXT, true);
+        sort("country", "co.country", Keyset.Kind.TEXT, true);
+        sort("category", "co.category", Keyset.Kind.TEXT, true);
+        sort("rating", "co.rating", Keyset.Kind.DOUBLE, true);
+        sort("reviewCount", "co.review_count", Keyset.Kind.LONG, true);
+        sort("createdAt", "co.created_at", Keyset.Kind.TIME, false);
+        sort("updatedAt", "co.updated_at", Keyset.Kind.TIME, false);
+    }
+
+    private static void sort(String field, String column, Keyset.Kind kind, boolean nullable) {
+        SORTS.put(field, new Keyset.Column(column, kind, nullable));
     }
 
     /** Filters of the list; null means "any". */
@@ -50,10 +56,12 @@ public class CompanyQuery {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Keyset keyset;
 
-    CompanyQuery(JdbcClient jdbc, JsonMapper json) {
+    CompanyQuery(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.keyset = new Keyset(jdbc, "companies co", "co.id", Keyset.isPostgres(dataSource));
     }
 
     public static List<String> sortableFields() {
@@ -65,21 +73,32 @@ public class CompanyQuery {
     }
 
     public BookPage<CompanyItem> page(Filter filter, int page, int size, String sortText) {
+        return page(filter, null, page, size, sortText);
+    }
+
+    /**
+     * One page, read by key from the sort column's index: after {@code cursor} when given, else at {@code page}.
+     *
+     * @throws IllegalArgumentException for an unknown sort or a cursor that is not one of this sort
+     */
+    public BookPage<CompanyItem> page(Filter filter, String cursor, int page, int size, String sortText) {
         Sort sort = Sort.parse(sortText, SORTS).orElseThrow(() -> new IllegalArgumentException(sortText));
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        var select = jdbc.sql(
-                COLUMNS + " from companies co" + where + sort.orderBy("co.id") + " limit :limit offset :offset");
-        var count = jdbc.sql("select count(*) from companies co" + where);
-        for (var e : params.entrySet()) {
-            select = select.param(e.getKey(), e.getValue());
-            count = count.param(e.getKey(), e.getValue());
+        List<String> conditions = where(filter, params);
+        Keyset.Page ids =
+                keyset.page(sort.column(), sort.ascending(), sort.text(), conditions, params, cursor, page, size);
+        Keyset.Total total = keyset.total(conditions, params);
+        List<CompanyItem> rows = new ArrayList<>();
+        if (!ids.ids().isEmpty()) {
+            Map<Long, CompanyItem> byId = new HashMap<>();
+            jdbc.sql(COLUMNS + " from companies co where co.id in (:ids)")
+                    .param("ids", ids.ids())
+                    .query(this::row)
+                    .list()
+                    .forEach(i -> byId.put(i.id(), i));
+            ids.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(rows::add);
         }
-        List<CompanyItem> rows = select.param("limit", size)
-                .param("offset", (long) page * size)
-                .query(this::row)
-                .list();
-        return new BookPage<>(rows, count.query(Long.class).single(), page, size);
+        return new BookPage<>(rows, total.value(), page, size, ids.next(), total.estimate());
     }
 
     public Optional<CompanyItem> item(long id) {
@@ -89,7 +108,7 @@ public class CompanyQuery {
                 .optional();
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
+    private static List<String> where(Filter f, Map<String, Object> params) {
         List<String> and = new ArrayList<>();
         if (f.q() != null && !f.q().isBlank()) {
             and.add("(lower(co.name) like :q or lower(co.domain) like :q or lower(co.city) like :q)");
@@ -111,7 +130,7 @@ public class CompanyQuery {
             and.add("co.category = :category");
             params.put("category", f.category().strip());
         }
-        return and.isEmpty() ? "" : " where " + String.join(" and ", and);
+        return and;
     }
 
     private CompanyItem row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package app.leadgen.book;
 
+import app.leadgen.support.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,25 +22,29 @@ public class ContactQuery {
     public static final int MAX_PAGE_SIZE = 500;
     public static final String DEFAULT_SORT = "updatedAt,desc";
 
-    /** API sort names and the SQL behind them; user input never reaches the SQL text. */
-    static final Map<String, String> SORTS = new LinkedHashMap<>();
+    /** API sort names and the stored columns behind them (each with an index (column, id)). */
+    static final Map<String, Keyset.Column> SORTS = new LinkedHashMap<>();
 
     static {
-        SORTS.put("id", "c.id");
-        SORTS.put("fullName", "c.full_name");
-        SORTS.put("firstName", "c.first_name");
-        SORTS.put("lastName", "c.last_name");
-        SORTS.put("title", "c.title");
-        SORTS.put("position", "c.position");
-        SORTS.put("email", "c.email");
-        SORTS.put("emailCheck", "c.email_check");
-        SORTS.put("phone", "c.phone");
-        SORTS.put("instagram", "c.instagram");
-        SORTS.put("companyName", "co.name");
-        SORTS.put("city", "co.city");
-        SORTS.put("status", "c.status");
-        SORTS.put("createdAt", "c.created_at");
-        SORTS.put("updatedAt", "c.updated_at");
+        sort("id", "c.id", Keyset.Kind.LONG, false);
+        sort("fullName", "c.full_name", Keyset.Kind.TEXT, true);
+        sort("firstName", "c.first_name", Keyset.Kind.TEXT, true);
+        sort("lastName", "c.last_name", Keyset.Kind.TEXT, true);
+        sort("title", "c.title", Keyset.Kind.TEXT, true);
+        sort("position", "c.position", Keyset.Kind.TEXT, true);
+        sort("email", "c.email", Keyset.Kind.TEXT, true);
+        sort("emailCheck", "c.email_check", Keyset.Kind.TEXT, true);
+        sort("phone", "c.phone", Keyset.Kind.TEXT, true);
+        sort("instagram", "c.instagram", Keyset.Kind.TEXT, true);
+        sort("companyName", "c.sort_company", Keyset.Kind.TEXT, true);
+        sort("city", "c.sort_city", Keyset.Kind.TEXT, true);
+        sort("status", "c.status", Keyset.Kind.TEXT, false);
+        sort("createdAt", "c.created_at", Keyset.Kind.TIME, false);
+        sort("updatedAt", "c.updated_at", Keyset.Kind.TIME, false);
+    }
+
+    private static void sort(String field, String column, Keyset.Kind kind, boolean nullable) {
+        SORTS.put(field, new Keyset.Column(column, kind, nullable));
     }
 
     /** Filters of the list; null means "any". */
@@ -54,9 +59,13 @@ public class ContactQuery {
     private static final String FROM = " from contacts c left join companies co on co.id = c.company_id";
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
+    private final Keyset keyset;
 
-    ContactQuery(JdbcClient jdbc) {
+    ContactQuery(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.keyset = new Keyset(jdbc, "contacts c", "c.id", Keyset.isPostgres(dataSource));
     }
 
     public static List<String> sortableFields() {
@@ -68,20 +77,62 @@ public class ContactQuery {
     }
 
     public BookPage<ContactItem> page(Filter filter, int page, int size, String sortText) {
+        return page(filter, null, page, size, sortText);
+    }
+
+    /**
+     * One page, read by key from the sort column's index: after {@code cursor} when given, else at {@code page}.
+     *
+     * @throws IllegalArgumentException for an unknown sort or a cursor that is not one of this sort
+     */
+    public BookPage<ContactItem> page(Filter filter, String cursor, int page, int size, String sortText) {
         Sort sort = Sort.parse(sortText, SORTS).orElseThrow(() -> new IllegalArgumentException(sortText));
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        var select = jdbc.sql(COLUMNS + FROM + where + sort.orderBy("c.id") + " limit :limit offset :offset");
-        var count = jdbc.sql("select count(*)" + FROM + where);
-        for (var e : params.entrySet()) {
-            select = select.param(e.getKey(), e.getValue());
-            count = count.param(e.getKey(), e.getValue());
+        List<String> conditions = where(filter, params);
+        Keyset.Page ids =
+                keyset.page(sort.column(), sort.ascending(), sort.text(), conditions, params, cursor, page, size);
+        Keyset.Total total = keyset.total(conditions, params);
+        return new BookPage<>(withTags(rows(ids.ids())), total.value(), page, size, ids.next(), total.estimate());
+    }
+
+    private List<ContactItem> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<ContactItem> rows = select.param("limit", size)
-                .param("offset", (long) page * size)
+        Map<Long, ContactItem> byId = new HashMap<>();
+        jdbc.sql(COLUMNS + FROM + " where c.id in (:ids)")
+                .param("ids", ids)
                 .query((rs, n) -> item(rs, List.of()))
-                .list();
-        return new BookPage<>(withTags(rows), count.query(Long.class).single(), page, size);
+                .list()
+                .forEach(i -> byId.put(i.id(), i));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Every matching contact in one query, sorted as {@link #page} sorts, handed to {@code each} as
+     * the database sends them ({@code fetchSize} rows at a time; on PostgreSQL only inside a
+     * transaction, which the caller holds), with their tags read per chunk.
+     */
+    public void stream(Filter filter, String sortText, int fetchSize, java.util.function.Consumer<ContactItem> each) {
+        Sort sort = Sort.parse(sortText, SORTS).orElseThrow(() -> new IllegalArgumentException(sortText));
+        Map<String, Object> params = new HashMap<>();
+        List<String> conditions = where(filter, params);
+        String dir = sort.ascending() ? " asc" : " desc";
+        String sql = COLUMNS + FROM + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by " + sort.column().sql() + dir + " nulls last, c.id" + dir;
+        org.springframework.jdbc.core.JdbcTemplate template =
+                new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setFetchSize(fetchSize);
+        List<ContactItem> chunk = new ArrayList<>();
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(template)
+                .query(sql, params, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    chunk.add(item(rs, List.of()));
+                    if (chunk.size() >= fetchSize) {
+                        withTags(chunk).forEach(each);
+                        chunk.clear();
+                    }
+                });
+        withTags(chunk).forEach(each);
     }
 
     public java.util.Optional<ContactItem> item(long id) {
@@ -92,11 +143,12 @@ public class ContactQuery {
                 .map(i -> withTags(List.of(i)).get(0));
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
+    /** Conditions on {@code contacts c} alone, so a page's ids come from one table's indexes. */
+    private static List<String> where(Filter f, Map<String, Object> params) {
         List<String> and = new ArrayList<>();
         if (f.q() != null && !f.q().isBlank()) {
-            and.add("(lower(c.full_name) like :q or lower(c.email) like :q or lower(co.name) like :q"
-                    + " or lower(co.city) like :q or lower(c.instagram) like :q)");
+            // name, e-mail, Instagram username, company and city, lower case in one stored column
+            and.add("c.search_text like :q");
             params.put("q", "%" + like(f.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (f.source() != null) {
@@ -123,7 +175,7 @@ public class ContactQuery {
             and.add("c.company_id = :companyId");
             params.put("companyId", f.companyId());
         }
-        return and.isEmpty() ? "" : " where " + String.join(" and ", and);
+        return and;
     }
 
     /** {@code %} and {@code _} in a search are letters, not wildcards. */

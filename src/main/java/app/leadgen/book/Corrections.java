@@ -120,6 +120,7 @@ public class Corrections {
         changes.put("provenance", Provenance.write(json, provenance));
         changes.put("sources", Origins.add((String) current.get("sources"), Origin.USER));
         table.update(contactId, changes, now);
+        ContactKeys.contacts(jdbc, java.util.List.of(contactId));
     }
 
     private Object value(String field, String column, String raw) {

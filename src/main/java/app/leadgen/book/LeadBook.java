@@ -110,6 +110,10 @@ public class LeadBook {
                 addImportLine(person, entry.importId(), entry.line());
             }
         }
+        if (c.isPresent() && (c.get().created() || c.get().updated())) {
+            ContactKeys.companies(jdbc, List.of(companyId));
+        }
+        p.filter(o -> o.created() || o.updated()).ifPresent(o -> ContactKeys.contacts(jdbc, List.of(o.id())));
         return new Merged(
                 p.map(ContactMerge.Outcome::id).orElse(null),
                 companyId,
@@ -193,7 +197,22 @@ public class LeadBook {
             return List.of();
         }
         try {
-            return tx.execute(s -> batch.merge(entries, clock.instant()));
+            return tx.execute(s -> {
+                List<Merged> merged = batch.merge(entries, clock.instant());
+                ContactKeys.companies(
+                        jdbc,
+                        merged.stream()
+                                .filter(m -> m.companyCreated() || m.companyUpdated())
+                                .map(Merged::companyId)
+                                .toList());
+                ContactKeys.contacts(
+                        jdbc,
+                        merged.stream()
+                                .filter(m -> m.contactCreated() || m.contactUpdated())
+                                .map(Merged::contactId)
+                                .toList());
+                return merged;
+            });
         } catch (DuplicateKeyException raced) {
             return entries.stream().map(this::merge).toList();
         }

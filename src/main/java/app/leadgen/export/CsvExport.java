@@ -1,6 +1,5 @@
 package app.leadgen.export;
 
-import app.leadgen.leads.LeadRow;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
@@ -21,8 +20,9 @@ final class CsvExport {
 
     private CsvExport() {}
 
-    /** Writes the header and every row the source hands over; rows go out as they come. */
-    static void write(OutputStream out, LeadCells cells, Consumer<Consumer<List<LeadRow>>> source) throws IOException {
+    /** Writes the header and every row (its cells as {@link LeadCells} makes them) the source hands over. */
+    static void write(OutputStream out, List<String> headers, Consumer<Consumer<List<Object>>> rows)
+            throws IOException {
         out.write(BOM);
         CsvWriter csv = CsvWriter.builder()
                 .fieldSeparator(',')
@@ -30,13 +30,14 @@ final class CsvExport {
                 .quoteStrategy(QuoteStrategies.REQUIRED)
                 .lineDelimiter(LineDelimiter.CRLF)
                 .build(out, StandardCharsets.UTF_8);
-        csv.writeRecord(cells.headers());
+        csv.writeRecord(headers);
+        String[] record = new String[headers.size()];
         try {
-            source.accept(page -> {
-                for (LeadRow row : page) {
-                    csv.writeRecord(
-                            cells.cells(row).stream().map(LeadCells::text).toList());
+            rows.accept(cells -> {
+                for (int i = 0; i < record.length; i++) {
+                    record[i] = LeadCells.text(cells.get(i));
                 }
+                csv.writeRecord(record);
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -9,14 +9,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +27,7 @@ class ExportController {
 
     private static final String SORT_HELP = "field,asc|desc, as for GET /api/leads";
 
-    private enum Format {
+    enum Format {
         CSV("csv", "text/csv;charset=UTF-8"),
         XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -47,6 +46,7 @@ class ExportController {
     private final ExportProperties properties;
     private final Clock clock;
     private final AuditLog audit;
+    private final ExportSlots slots;
 
     ExportController(
             LeadPages pages,
@@ -54,17 +54,21 @@ class ExportController {
             MessageSource messages,
             ExportProperties properties,
             Clock clock,
-            AuditLog audit) {
+            AuditLog audit,
+            ExportSlots slots) {
         this.pages = pages;
         this.sheets = sheets;
         this.messages = messages;
         this.properties = properties;
         this.clock = clock;
         this.audit = audit;
+        this.slots = slots;
     }
 
     @GetMapping("/export")
-    @Operation(summary = "Download the leads table (filters as GET /api/leads) as CSV or Excel")
+    @Operation(
+            summary =
+                    "Download the leads table (filters as GET /api/leads) as CSV or Excel; 429 when EXPORTS_AT_ONCE exports run")
     void download(
             @Parameter(description = "csv or xlsx") @RequestParam(required = false) String format,
             @RequestParam(required = false) Long runId,
@@ -79,20 +83,20 @@ class ExportController {
         String only = source(source);
         LeadCells cells = new LeadCells(messages, locale, properties.timeZone());
         String filename = "leads-" + LocalDate.now(clock.withZone(properties.timeZone())) + "." + chosen.extension;
-        audit.record(AuditLog.EXPORT, filename + filter(runId, only, sort));
-        response.setContentType(chosen.contentType);
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(filename).build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        OutputStream out = response.getOutputStream();
-        if (chosen == Format.CSV) {
-            CsvExport.write(out, cells, consumer -> pages.forEachPage(runId, only, order, consumer));
-        } else {
-            XlsxExport.write(
-                    out, cells, SheetsExport.SHEET, consumer -> pages.forEachPage(runId, only, order, consumer));
+        try (ExportSlots.Slot slot = slots.take()) {
+            audit.record(AuditLog.EXPORT, filename + filter(runId, only, sort));
+            Consumer<Consumer<List<Object>>> rows = consumer -> pages.forEachPage(
+                    runId, only, order, page -> page.forEach(row -> consumer.accept(cells.cells(row))));
+            if (chosen == Format.CSV) {
+                Spool.csv(response, chosen.contentType, filename, out -> CsvExport.write(out, cells.headers(), rows));
+            } else {
+                Spool.xlsx(
+                        response,
+                        chosen.contentType,
+                        filename,
+                        () -> XlsxExport.fill(cells.headers(), LeadCells.widths(), SheetsExport.SHEET, rows));
+            }
         }
-        out.flush();
     }
 
     @PostMapping("/export/sheets")
@@ -102,7 +106,10 @@ class ExportController {
             @RequestParam(required = false) String source,
             @Parameter(description = SORT_HELP) @RequestParam(defaultValue = LeadSort.DEFAULT) String sort,
             Locale locale) {
-        String url = sheets.export(runId, source(source), sort(sort), locale);
+        String url;
+        try (ExportSlots.Slot slot = slots.take()) {
+            url = sheets.export(runId, source(source), sort(sort), locale);
+        }
         audit.record(AuditLog.EXPORT, "Google Sheets " + url + filter(runId, source, sort));
         return Map.of("url", url);
     }

@@ -30,6 +30,13 @@ final class LeadCells {
         this.zone = zone;
     }
 
+    /** Excel column widths in characters, one per {@link LeadColumn}. */
+    static int[] widths() {
+        return java.util.Arrays.stream(LeadColumn.values())
+                .mapToInt(c -> c.width)
+                .toArray();
+    }
+
     List<String> headers() {
         List<String> headers = new ArrayList<>();
         for (LeadColumn column : LeadColumn.values()) {
@@ -55,7 +62,8 @@ final class LeadCells {
         return cell instanceof LocalDateTime time ? TIME.format(time) : cell.toString();
     }
 
-    private Object cell(Object value) {
+    /** One value as a cell: text guarded, times in the export's zone, yes/no in the reader's language. */
+    Object cell(Object value) {
         if (value instanceof String s) {
             return s.isEmpty() ? null : FormulaGuard.neutralise(s);
         }

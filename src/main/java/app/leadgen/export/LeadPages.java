@@ -3,6 +3,7 @@ package app.leadgen.export;
 import app.leadgen.leads.LeadQuery;
 import app.leadgen.leads.LeadRow;
 import app.leadgen.leads.LeadSort;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads every lead matching a filter, one database page at a time, so an export of any size holds
- * one page in memory. All pages are read in one read-only REPEATABLE READ transaction: a run that
- * adds leads meanwhile would otherwise shift the offsets, and rows would appear twice or not at all.
+ * Reads every lead matching a filter with one query, {@code page-size} rows per fetch, inside one
+ * read-only transaction: one statement sees one snapshot (a run adding leads meanwhile neither
+ * shifts nor repeats rows), and PostgreSQL sends a fetch-sized part at a time only inside a
+ * transaction. Rows are handed on in chunks of {@code page-size}; the downloads write them to a
+ * spool file, so the transaction ends before the slowest client has read anything.
  */
 @Component
 class LeadPages {
@@ -30,7 +33,7 @@ class LeadPages {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Hands the matching rows to {@code consumer} page by page, in the sort order. */
+    /** Hands the matching rows to {@code consumer} in chunks, in the sort order. */
     void forEachPage(Long runId, LeadSort sort, Consumer<List<LeadRow>> consumer) {
         forEachPage(runId, null, sort, consumer);
     }
@@ -38,15 +41,16 @@ class LeadPages {
     /** As above, only leads of {@code source} (null: all). */
     void forEachPage(Long runId, String source, LeadSort sort, Consumer<List<LeadRow>> consumer) {
         snapshot.executeWithoutResult(status -> {
-            for (int page = 0; ; page++) {
-                List<LeadRow> rows = query.page(runId, source, page, pageSize, sort.field(), sort.ascending())
-                        .items();
-                if (!rows.isEmpty()) {
-                    consumer.accept(rows);
+            List<LeadRow> chunk = new ArrayList<>(pageSize);
+            query.stream(runId, source, sort.field(), sort.ascending(), pageSize, row -> {
+                chunk.add(row);
+                if (chunk.size() == pageSize) {
+                    consumer.accept(List.copyOf(chunk));
+                    chunk.clear();
                 }
-                if (rows.size() < pageSize) {
-                    return;
-                }
+            });
+            if (!chunk.isEmpty()) {
+                consumer.accept(List.copyOf(chunk));
             }
         });
     }

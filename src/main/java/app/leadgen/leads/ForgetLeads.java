@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ForgetLeads {
 
     private final JdbcClient jdbc;
+    private final LeadKeys keys;
 
-    ForgetLeads(JdbcClient jdbc) {
+    ForgetLeads(JdbcClient jdbc, LeadKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @ApplicationModuleListener
@@ -27,7 +29,16 @@ class ForgetLeads {
             jdbc.sql("delete from ig_profiles where username = :u")
                     .param("u", forgotten.instagram())
                     .update();
+            keys.usernameGone(forgotten.instagram());
         }
+        java.util.List<String> usernames = jdbc.sql("select username from ig_profiles where contact_id = :id")
+                .param("id", forgotten.contactId())
+                .query(String.class)
+                .list();
+        java.util.List<String> places = jdbc.sql("select place_id from places where contact_id = :id")
+                .param("id", forgotten.contactId())
+                .query(String.class)
+                .list();
         jdbc.sql("delete from ig_profiles where contact_id = :id")
                 .param("id", forgotten.contactId())
                 .update();
@@ -35,5 +46,8 @@ class ForgetLeads {
                         + " contact_id = null where contact_id = :id")
                 .param("id", forgotten.contactId())
                 .update();
+        // the erased values must not stay behind as sort keys
+        keys.profileChanged(usernames);
+        keys.placesChanged(places);
     }
 }

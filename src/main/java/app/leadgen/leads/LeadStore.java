@@ -30,6 +30,7 @@ public class LeadStore {
     private final TransactionTemplate tx;
     private final BookSync book;
     private final LeadBook leadBook;
+    private final LeadKeys keys;
     private final Clock clock;
 
     LeadStore(
@@ -38,12 +39,14 @@ public class LeadStore {
             TransactionTemplate tx,
             BookSync book,
             LeadBook leadBook,
+            LeadKeys keys,
             Clock clock) {
         this.leads = leads;
         this.profiles = profiles;
         this.tx = tx;
         this.book = book;
         this.leadBook = leadBook;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -71,6 +74,8 @@ public class LeadStore {
                 }
             }
             leads.saveAll(fresh);
+            // duplicate counts and sort values in this transaction, so no reader sees them stale
+            keys.findingsAdded(fresh.stream().map(l -> l.username).toList());
             return fresh.size();
         });
         return added == null ? 0 : added;
@@ -218,7 +223,9 @@ public class LeadStore {
             InstagramProfile p =
                     profiles.findByUsername(username).orElseGet(() -> new InstagramProfile(username, clock.instant()));
             change.accept(p);
-            return profiles.saveAndFlush(p);
+            InstagramProfile stored = profiles.saveAndFlush(p);
+            keys.profileChanged(List.of(username));
+            return stored;
         });
         InstagramProfile saved;
         try {

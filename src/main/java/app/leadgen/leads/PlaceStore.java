@@ -28,12 +28,14 @@ public class PlaceStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final BookSync book;
+    private final LeadKeys keys;
     private final Clock clock;
 
-    PlaceStore(JdbcClient jdbc, TransactionTemplate tx, BookSync book, Clock clock) {
+    PlaceStore(JdbcClient jdbc, TransactionTemplate tx, BookSync book, LeadKeys keys, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.book = book;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -86,6 +88,7 @@ public class PlaceStore {
                         .param("keyword", Texts.stripped(keyword, 100))
                         .param("now", now)
                         .update();
+                keys.placesChanged(List.of(Texts.stripped(place.placeId(), 300)));
             });
         } catch (DuplicateKeyException raced) {
             // another run stored the same place between our check and insert: it is known now
@@ -159,6 +162,7 @@ public class PlaceStore {
                             + " where place_id = :id")
                     .params(params(placeId, check, now, fillEmail, fillPhone))
                     .update();
+            keys.placesChanged(List.of(placeId));
             return true;
         });
         if (Boolean.TRUE.equals(stored)) {

@@ -95,7 +95,11 @@ class TrackingTest extends IntegrationTest {
         assertThat(pageBefore.body())
                 .contains("i***@laden-")
                 .contains("Jetzt abmelden")
-                .doesNotContain("inhaber@");
+                .contains("<form method=\"post\" action=\"/u/" + token + "\">")
+                .doesNotContain("inhaber@", "_csrf");
+        assertThat(pageBefore.headers().firstValue("Set-Cookie"))
+                .as("no session for a reader")
+                .isEmpty();
         assertThat(suppressions.isSuppressed(email))
                 .as("a GET alone never unsubscribes")
                 .isFalse();

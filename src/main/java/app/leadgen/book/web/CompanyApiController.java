@@ -37,6 +37,9 @@ class CompanyApiController {
             @Parameter(description = "instagram, places, csv or user") @RequestParam(required = false) String source,
             @RequestParam(required = false) String city,
             @RequestParam(required = false) String category,
+            @Parameter(description = "the next of the page before: pages by key (page is then not used)")
+                    @RequestParam(required = false)
+                    String cursor,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @Parameter(
@@ -49,15 +52,20 @@ class CompanyApiController {
         if (!CompanyQuery.isSortable(sort)) {
             throw ApiProblem.badRequest("problem.leads.sort", String.join(", ", CompanyQuery.sortableFields()));
         }
-        return query.page(
-                new CompanyQuery.Filter(
-                        ContactApiController.blankToNull(q),
-                        ContactApiController.origin(source),
-                        ContactApiController.blankToNull(city),
-                        ContactApiController.blankToNull(category)),
-                page,
-                size,
-                sort);
+        try {
+            return query.page(
+                    new CompanyQuery.Filter(
+                            ContactApiController.blankToNull(q),
+                            ContactApiController.origin(source),
+                            ContactApiController.blankToNull(city),
+                            ContactApiController.blankToNull(category)),
+                    ContactApiController.blankToNull(cursor),
+                    page,
+                    size,
+                    sort);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("problem.leads.cursor");
+        }
     }
 
     @GetMapping("/{id}")

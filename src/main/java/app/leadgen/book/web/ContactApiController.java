@@ -57,6 +57,9 @@ class ContactApiController {
             @RequestParam(required = false) Long importId,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) Long companyId,
+            @Parameter(description = "the next of the page before: pages by key (page is then not used)")
+                    @RequestParam(required = false)
+                    String cursor,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @Parameter(
@@ -69,12 +72,17 @@ class ContactApiController {
         if (!ContactQuery.isSortable(sort)) {
             throw ApiProblem.badRequest("problem.leads.sort", String.join(", ", ContactQuery.sortableFields()));
         }
-        return query.page(
-                new ContactQuery.Filter(
-                        blankToNull(q), origin(source), status(status), importId, blankToNull(tag), companyId),
-                page,
-                size,
-                sort);
+        try {
+            return query.page(
+                    new ContactQuery.Filter(
+                            blankToNull(q), origin(source), status(status), importId, blankToNull(tag), companyId),
+                    ContactApiController.blankToNull(cursor),
+                    page,
+                    size,
+                    sort);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("problem.leads.cursor");
+        }
     }
 
     @GetMapping("/{id}")

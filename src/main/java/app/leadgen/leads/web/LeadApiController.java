@@ -24,11 +24,14 @@ class LeadApiController {
     }
 
     @GetMapping
-    @Operation(summary = "One page of leads, sorted in the database")
+    @Operation(summary = "One page of leads, sorted in the database; next is the cursor of the page after it")
     LeadPage list(
             @RequestParam(required = false) Long runId,
             @Parameter(description = "only leads of this source: instagram or places") @RequestParam(required = false)
                     String source,
+            @Parameter(description = "the next of the page before: pages by key (page is then not used)")
+                    @RequestParam(required = false)
+                    String cursor,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @Parameter(
@@ -52,6 +55,14 @@ class LeadApiController {
         if (source != null && !LeadQuery.SOURCES.contains(source)) {
             throw ApiProblem.badRequest("problem.leads.source", String.join(", ", LeadQuery.SOURCES));
         }
-        return query.page(runId, source, page, size, order.field(), order.ascending());
+        try {
+            return query.page(runId, source, blank(cursor), page, size, order.field(), order.ascending());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("problem.leads.cursor");
+        }
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }
