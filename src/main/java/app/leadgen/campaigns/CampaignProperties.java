@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loop whether this instance runs the send loop's recurring job (tests call it themselves)
  * @param loopSeconds how often the send loop looks at the outbox
  * @param draftAttempts LLM calls per message before its draft is marked failed
+ * @param draftConcurrency {@code CAMPAIGN_DRAFT_CONCURRENCY}: contacts drafted at once while preparing
  * @param maxAttempts temporary send failures (4xx, connection) before a message is {@code FAILED}
  * @param retryBackoff the first back-off after a temporary failure (doubles per attempt)
  */
@@ -30,5 +31,6 @@ record CampaignProperties(
         @DefaultValue("true") boolean loop,
         @DefaultValue("5") int loopSeconds,
         @DefaultValue("3") int draftAttempts,
+        @DefaultValue("4") int draftConcurrency,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff) {}

@@ -32,6 +32,7 @@ class Campaigns {
     private final Pacing pacing;
     private final CampaignQueue queue;
     private final String postalAddress;
+    private final String appUrl;
 
     Campaigns(
             CampaignStore store,
@@ -41,7 +42,8 @@ class Campaigns {
             Drafter drafter,
             Pacing pacing,
             CampaignQueue queue,
-            @Value("${leadgen.mail.postal-address:}") String postalAddress) {
+            @Value("${leadgen.mail.postal-address:}") String postalAddress,
+            @Value("${leadgen.tracking.app-url:}") String appUrl) {
         this.store = store;
         this.messages = messages;
         this.mailboxes = mailboxes;
@@ -50,6 +52,7 @@ class Campaigns {
         this.pacing = pacing;
         this.queue = queue;
         this.postalAddress = postalAddress;
+        this.appUrl = appUrl;
     }
 
     Campaign view(CampaignStore.Row row) {
@@ -150,6 +153,10 @@ class Campaigns {
         if (postalAddress == null || postalAddress.isBlank()) {
             // German law wants an imprint in commercial mail: no campaign goes out without one
             throw new ApiProblem(HttpStatus.CONFLICT, "problem.campaigns.postal-address", "SENDER_POSTAL_ADDRESS");
+        }
+        if (appUrl == null || appUrl.isBlank()) {
+            // the send loop runs outside any request: without it, unsubscribe links would name localhost
+            throw new ApiProblem(HttpStatus.CONFLICT, "problem.campaigns.app-url", "APP_URL");
         }
     }
 

@@ -8,9 +8,14 @@ import app.leadgen.support.ExternalServiceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -67,43 +72,63 @@ class Preparer {
                 ? null
                 : products.find(campaign.productId()).orElse(null);
         String status = campaign.requireApproval() ? "DRAFTED" : "QUEUED";
-        for (long contactId : audience.contactIds(campaign.audience())) {
-            if (!campaigns
-                    .find(campaignId)
-                    .map(r -> r.status().equals("PREPARING"))
-                    .orElse(false)) {
-                return; // stopped while preparing
+        // LLM calls are slow (hundreds of milliseconds): a few contacts are drafted at once
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, properties.draftConcurrency()));
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (long contactId : audience.contactIds(campaign.audience())) {
+                work.add(pool.submit(() -> prepareContact(campaign, contactId, product, status)));
             }
-            Optional<ContactDetail> contact = cards.contact(contactId);
-            if (contact.isEmpty() || contact.get().email() == null) {
-                continue;
+            for (Future<?> f : work) {
+                f.get();
             }
-            ContactDetail c = contact.get();
-            Map<String, String> values = Placeholders.values(c, product);
-            List<CampaignSpec.Step> steps = campaign.steps();
-            for (int step = 0; step < steps.size(); step++) {
-                if (messages.exists(campaignId, contactId, step)) {
-                    continue;
-                }
-                CampaignSpec.Step s = steps.get(step);
-                if ("template".equals(s.mode())) {
-                    messages.insert(
-                            campaignId,
-                            contactId,
-                            step,
-                            c.email(),
-                            Placeholders.fill(s.subject(), values, false).strip(),
-                            Placeholders.fill(s.body(), values, true),
-                            null,
-                            status,
-                            null,
-                            null);
-                } else {
-                    draft(campaign, c, values, product, step, s, status);
-                }
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing campaign " + campaignId, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("preparing campaign " + campaignId + " failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!campaigns.find(campaignId).map(r -> r.status().equals("PREPARING")).orElse(false)) {
+            return; // stopped while preparing
         }
         campaigns.move(campaignId, List.of("PREPARING"), "READY", null);
+    }
+
+    private void prepareContact(CampaignStore.Row campaign, long contactId, Product product, String status) {
+        long campaignId = campaign.id();
+        if (!campaigns.find(campaignId).map(r -> r.status().equals("PREPARING")).orElse(false)) {
+            return; // stopped while preparing
+        }
+        Optional<ContactDetail> contact = cards.contact(contactId);
+        if (contact.isEmpty() || contact.get().email() == null) {
+            return;
+        }
+        ContactDetail c = contact.get();
+        Map<String, String> values = Placeholders.values(c, product);
+        List<CampaignSpec.Step> steps = campaign.steps();
+        for (int step = 0; step < steps.size(); step++) {
+            if (messages.exists(campaignId, contactId, step)) {
+                continue;
+            }
+            CampaignSpec.Step s = steps.get(step);
+            if ("template".equals(s.mode())) {
+                messages.insert(
+                        campaignId,
+                        contactId,
+                        step,
+                        c.email(),
+                        Placeholders.fill(s.subject(), values, false).strip(),
+                        Placeholders.fill(s.body(), values, true),
+                        null,
+                        status,
+                        null,
+                        null);
+            } else {
+                draft(campaign, c, values, product, step, s, status);
+            }
+        }
     }
 
     private void draft(

@@ -112,8 +112,8 @@ class SendLoop {
                     .list();
             boolean moved = false;
             for (Candidate m : due) {
-                if (!stillSending(campaign.id())) {
-                    return sent;
+                if (!stillSending(campaign.id()) || !Pacing.inWindow(campaign.window(), clock.instant())) {
+                    return sent; // paused or stopped meanwhile, or the window closed during a long pass
                 }
                 String skip = skipReason(campaign, m);
                 if (WAIT.equals(skip)) {

@@ -9,10 +9,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Builds a mail from an HTML body (a campaign's template or an LLM's {@code body_html}): the HTML
@@ -43,51 +40,9 @@ public final class MailComposer {
         return List.copyOf(links);
     }
 
-    /** The body's text: paragraphs apart by a blank line, a link's address after its words. */
+    /** The body's text ({@link HtmlText}): paragraphs apart by a blank line, a link's address after its words. */
     public static String text(String bodyHtml) {
-        Document doc = Jsoup.parseBodyFragment(clean(bodyHtml));
-        StringBuilder out = new StringBuilder();
-        doc.body().traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.text());
-                } else if (node instanceof Element e) {
-                    switch (e.normalName()) {
-                        case "br" -> out.append('\n');
-                        case "li" -> out.append("\n- ");
-                        case "p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "table", "tr" -> paragraph(out);
-                        default -> {}
-                    }
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e) {
-                    if (e.normalName().equals("a")) {
-                        String href = e.attr("href").strip();
-                        if (!href.isEmpty() && !href.equals(e.text().strip())) {
-                            out.append(" (").append(href).append(')');
-                        }
-                    } else if (List.of("p", "div", "h1", "h2", "h3", "h4", "ul", "ol", "table")
-                            .contains(e.normalName())) {
-                        paragraph(out);
-                    }
-                }
-            }
-        });
-        return out.toString()
-                .replaceAll("[ \\t]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
-    }
-
-    private static void paragraph(StringBuilder out) {
-        int n = out.length();
-        if (n > 0 && !(n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n')) {
-            out.append(out.charAt(n - 1) == '\n' ? "\n" : "\n\n");
-        }
+        return HtmlText.of(clean(bodyHtml));
     }
 
     /**

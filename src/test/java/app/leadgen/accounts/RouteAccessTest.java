@@ -172,6 +172,7 @@ class RouteAccessTest extends IntegrationTest {
     }
 
     private static boolean ownAccount(String path) {
+        // "/api/messages" is not one's own account: the prefix is "/api/me/"
         return path.equals("/profile") || path.equals("/api/me") || path.startsWith("/api/me/");
     }
 

@@ -128,6 +128,44 @@ class CampaignPacingTest extends CampaignTestBase {
                 .isFalse();
     }
 
+    @Test
+    void aFollowUpGoesDaysLaterUnlessTheContactReplied() throws Exception {
+        String u = unique();
+        long quiet = contact("Q", "q@q-" + u + ".de", "Köln", "bakery", "ok");
+        long replied = contact("R", "r@r-" + u + ".de", "Köln", "bakery", "ok");
+        long campaign = campaign(
+                mailbox(0, 100, 300),
+                List.of(quiet, replied),
+                ", \"window\": {\"from\": \"00:00\", \"to\": \"23:59\", \"days\": [\"MONDAY\", \"TUESDAY\","
+                        + " \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]}");
+        // a second step three days later
+        jdbc.sql("update campaigns set steps = :s where id = :id")
+                .param(
+                        "s",
+                        "[{\"delayDays\":0,\"mode\":\"template\",\"subject\":\"Erste\",\"body\":\"<p>1</p>\"},"
+                                + "{\"delayDays\":3,\"mode\":\"template\",\"subject\":\"Zweite\",\"body\":\"<p>2</p>\"}]")
+                .param("id", campaign)
+                .update();
+        started(campaign);
+        assertThat(counts(campaign).path("audience").asLong()).isEqualTo(2);
+        assertThat(loop.tick()).isEqualTo(2); // the first step of both
+        jdbc.sql("update contacts set status = 'replied' where id = :id")
+                .param("id", replied)
+                .update();
+        CLOCK.advance(Duration.ofDays(2));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(loop.tick()).isEqualTo(1);
+        Map<String, String> byStep = messages(campaign).stream()
+                .collect(Collectors.toMap(
+                        m -> m.path("contactId").asLong() + "/" + m.path("step").asInt(),
+                        m -> m.path("status").asString() + "/"
+                                + m.path("skipReason").asString("")));
+        assertThat(byStep).containsEntry(quiet + "/1", "SENT/").containsEntry(replied + "/1", "SKIPPED/replied");
+        assertThat(api.get("/api/campaigns/" + campaign).json().path("status").asString())
+                .isEqualTo("COMPLETED");
+    }
+
     List<Instant> sentTimes(long campaign) {
         return jdbc
                 .sql("select sent_at from campaign_messages where campaign_id = :c and sent_at is not null"

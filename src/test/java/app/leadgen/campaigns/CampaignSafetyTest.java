@@ -128,6 +128,44 @@ class CampaignSafetyTest extends CampaignTestBase {
     }
 
     @Test
+    void racingClaimsOfOneMailboxTakeOneSlotOnly() throws Exception {
+        String u = unique();
+        List<Long> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            contacts.add(contact("R" + i, "r" + i + "@race" + i + "-" + u + ".de", "Köln", "bakery", "ok"));
+        }
+        long mailbox = mailbox(360, 100, 300);
+        long campaign = campaign(mailbox, contacts, "");
+        started(campaign);
+        List<JsonNode> queued = messages(campaign);
+        // eight "instances" claim eight different messages of one mailbox at the same moment
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Pacing.Claim>> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < queued.size(); i++) {
+            JsonNode m = queued.get(i);
+            String instance = "instance-" + i;
+            claims.add(pool.submit(() -> {
+                start.await();
+                return pacing.claim(
+                        m.path("id").asLong(),
+                        "QUEUED",
+                        MessageStore.domain(m.path("to").asString()),
+                        mailbox,
+                        instance);
+            }));
+        }
+        start.countDown();
+        List<Pacing.Claim> outcomes = new java.util.ArrayList<>();
+        for (var f : claims) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn(c -> c == Pacing.Claim.CLAIMED).hasSize(1);
+        assertThat(outcomes).filteredOn(c -> c == Pacing.Claim.MAILBOX_BUSY).hasSize(7);
+    }
+
+    @Test
     void retryFailedSendsOnlyWhatFailed() throws Exception {
         String u = unique();
         long a = contact("A", "a@r1-" + u + ".de", "Köln", "bakery", "ok");

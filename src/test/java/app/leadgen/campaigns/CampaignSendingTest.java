@@ -60,13 +60,17 @@ class CampaignSendingTest extends CampaignTestBase {
         MimeMessage mail = received.get("anna@baeckerei-" + u + ".de");
         assertThat(mail.getSubject()).isEqualTo("Bäckerei Anna & Söhne: Website Basis");
         assertThat(mail.getHeader("List-Unsubscribe")[0])
-                .matches("<http://[^>]+/u/[A-Za-z0-9_-]{43}>,"
+                .matches("<https://leads\\.agentur\\.test/u/[A-Za-z0-9_-]{43}>,"
                         + " <mailto:antworten@kampagne-test\\.de\\?subject=unsubscribe>");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(mail.getReplyTo()[0].toString()).isEqualTo("antworten@kampagne-test.de");
         assertThat(mail.getContentType()).startsWith("multipart/alternative");
         Multipart parts = (Multipart) mail.getContent();
-        String text = parts.getBodyPart(0).getContent().toString().replace("\r\n", "\n");
+        String text = parts.getBodyPart(0)
+                .getContent()
+                .toString()
+                .replace("\r\n", "\n")
+                .replace('\u00a0', ' ');
         String html = parts.getBodyPart(1).getContent().toString();
         assertThat(text)
                 .startsWith("Hallo Bäckerei Anna & Söhne,\n\nWebsite Basis für 1.490,00 €: ansehen"

@@ -49,6 +49,7 @@ abstract class CampaignTestBase extends IntegrationTest {
     @DynamicPropertySource
     static void campaigns(DynamicPropertyRegistry registry) {
         registry.add("leadgen.campaigns.loop", () -> "false");
+        registry.add("leadgen.tracking.app-url", () -> "https://leads.agentur.test");
         registry.add("leadgen.campaigns.domain-gap-seconds", () -> "120");
         registry.add("leadgen.groq.api-key", () -> "gsk-test-groq-key");
         registry.add("leadgen.groq.base-url", () -> app.leadgen.testing.Fakes.openAiUrl() + "/v1");
