@@ -86,6 +86,14 @@ public class Proposals {
         return name + suffix;
     }
 
+    /**
+     * The {@code Content-Disposition} of a download: {@code attachment; filename="<ASCII>";
+     * filename*=UTF-8''<name>} (RFC 6266), for a name from {@link #fileName}.
+     */
+    public static String contentDisposition(String fileName) {
+        return ProposalController.contentDisposition(fileName);
+    }
+
     /** The name part of a file name: see {@link #fileName}; empty when no letter or digit is left. */
     static String safeName(String text) {
         if (text == null) {
