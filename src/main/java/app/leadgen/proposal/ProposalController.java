@@ -1,18 +1,24 @@
 package app.leadgen.proposal;
 
 import app.leadgen.accounts.AuditLog;
+import app.leadgen.support.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The proposal's settings (every role reads, {@code ADMIN} changes: {@code /api/settings/**} in the
@@ -24,10 +30,12 @@ class ProposalController {
 
     private final ProposalSettings settings;
     private final Proposals proposals;
+    private final Brochure brochure;
     private final AuditLog audit;
 
-    ProposalController(ProposalSettings settings, Proposals proposals, AuditLog audit) {
+    ProposalController(ProposalSettings settings, Proposals proposals, Brochure brochure, AuditLog audit) {
         this.settings = settings;
+        this.brochure = brochure;
         this.proposals = proposals;
         this.audit = audit;
     }
@@ -51,6 +59,37 @@ class ProposalController {
                 "proposal: " + saved.caseStudies().size() + " case studies, "
                         + saved.packages().size() + " packages");
         return saved;
+    }
+
+    @PostMapping(value = "/api/settings/proposal/brochure", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload the static brochure (ADMIN; field file, a PDF of at most 10 MB; replaces the old one)")
+    Map<String, Object> uploadBrochure(@RequestPart(name = "file", required = false) MultipartFile file)
+            throws java.io.IOException {
+        Proposals.Attachment saved = brochure.replace(
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+        audit.record(AuditLog.SETTINGS_CHANGE, "proposal brochure: " + saved.fileName());
+        return Map.of("fileName", saved.fileName(), "size", saved.content().length);
+    }
+
+    @GetMapping(value = "/api/settings/proposal/brochure", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The static brochure (404 when none was uploaded)")
+    ResponseEntity<byte[]> brochure() {
+        Proposals.Attachment a =
+                brochure.current().orElseThrow(() -> ApiProblem.notFound("problem.proposal.no-brochure"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(a.fileName()))
+                .body(a.content());
+    }
+
+    @DeleteMapping("/api/settings/proposal/brochure")
+    @Operation(summary = "Remove the static brochure (ADMIN; 204, 404 when there is none)")
+    ResponseEntity<Void> removeBrochure() {
+        if (!brochure.remove()) {
+            throw ApiProblem.notFound("problem.proposal.no-brochure");
+        }
+        audit.record(AuditLog.SETTINGS_CHANGE, "proposal brochure removed");
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping(value = "/api/contacts/{id}/proposal.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

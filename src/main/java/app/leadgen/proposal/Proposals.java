@@ -5,6 +5,7 @@ import app.leadgen.book.CompanyItem;
 import app.leadgen.book.ContactDetail;
 import app.leadgen.support.ApiProblem;
 import java.text.Normalizer;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -19,17 +20,23 @@ public class Proposals {
     static final int MAX_FILE_NAME = 80;
     static final String FALLBACK_FILE_NAME = "Angebot.pdf";
 
+    /** A file to attach: its name and bytes. */
+    public record Attachment(String fileName, byte[] content) {}
+
     private final ProposalSettings settings;
+    private final Brochure brochure;
     private final Cards cards;
     private final ProposalPdf.Sender sender;
 
     Proposals(
             ProposalSettings settings,
+            Brochure brochure,
             Cards cards,
             @Value("${leadgen.smtp.from-name:}") String fromName,
             @Value("${leadgen.smtp.from-email:}") String fromEmail,
             @Value("${leadgen.mail.postal-address:}") String postalAddress) {
         this.settings = settings;
+        this.brochure = brochure;
         this.cards = cards;
         this.sender = new ProposalPdf.Sender(fromName, fromEmail, null, postalAddress);
     }
@@ -40,6 +47,11 @@ public class Proposals {
         ProposalPdf.Sender withPhone =
                 new ProposalPdf.Sender(sender.name(), sender.email(), values.senderPhone(), sender.postalAddress());
         return ProposalPdf.render(input, values, withPhone);
+    }
+
+    /** The static brochure an admin uploaded, to attach beside the proposal; empty when there is none. */
+    public Optional<Attachment> brochure() {
+        return brochure.current();
     }
 
     /** A lead-book contact's company as a proposal's input (no AI text, product or booking link yet); 404 if unknown. */
@@ -63,11 +75,32 @@ public class Proposals {
      * nothing is left.
      */
     public static String fileName(String companyName) {
-        if (companyName == null) {
+        String name = safeName(companyName);
+        if (name.isEmpty()) {
             return FALLBACK_FILE_NAME;
         }
+        String suffix = "_Angebot.pdf";
+        if (name.length() > MAX_FILE_NAME - suffix.length()) {
+            name = name.substring(0, MAX_FILE_NAME - suffix.length()).replaceAll("[_.-]+$", "");
+        }
+        return name + suffix;
+    }
+
+    /**
+     * The {@code Content-Disposition} of a download: {@code attachment; filename="<ASCII>";
+     * filename*=UTF-8''<name>} (RFC 6266), for a name from {@link #fileName}.
+     */
+    public static String contentDisposition(String fileName) {
+        return ProposalController.contentDisposition(fileName);
+    }
+
+    /** The name part of a file name: see {@link #fileName}; empty when no letter or digit is left. */
+    static String safeName(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
-        String nfc = Normalizer.normalize(companyName, Normalizer.Form.NFC);
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
             i += Character.charCount(cp);
@@ -82,13 +115,11 @@ public class Proposals {
             }
         }
         String name = out.toString().replaceAll("_+", "_").replaceAll("^[_.-]+|[_.-]+$", "");
-        if (name.isEmpty() || name.chars().noneMatch(Character::isLetterOrDigit)) {
-            return FALLBACK_FILE_NAME;
+        if (name.chars().noneMatch(Character::isLetterOrDigit)) {
+            return "";
         }
-        String suffix = "_Angebot.pdf";
-        if (name.length() > MAX_FILE_NAME - suffix.length()) {
-            name = name.substring(0, MAX_FILE_NAME - suffix.length()).replaceAll("[_.-]+$", "");
-        }
-        return name + suffix;
+        return name.length() > MAX_FILE_NAME - 12
+                ? name.substring(0, MAX_FILE_NAME - 12).replaceAll("[_.-]+$", "")
+                : name;
     }
 }

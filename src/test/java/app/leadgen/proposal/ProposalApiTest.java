@@ -126,6 +126,33 @@ class ProposalApiTest extends IntegrationTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void anAdminUploadsReplacesAndRemovesTheBrochure() throws Exception {
+        byte[] pdf = BenchAccess.render(ProposalPdfTest.baeckerei());
+        Api.Reply up = admin.postFile(
+                "/api/settings/proposal/brochure", "Unsere Leistungen 2026.pdf", pdf, java.util.Map.of());
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(up.json().path("fileName").asString()).isEqualTo("Unsere_Leistungen_2026.pdf");
+        String viewer = viewerKey();
+        HttpResponse<byte[]> read = download("/api/settings/proposal/brochure", viewer);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(pdf);
+        assertThat(new Api(port, viewer)
+                        .delete("/api/settings/proposal/brochure")
+                        .status())
+                .isEqualTo(403);
+
+        Api.Reply notPdf =
+                admin.postFile("/api/settings/proposal/brochure", "x.pdf", "hallo".getBytes(), java.util.Map.of());
+        assertThat(notPdf.status()).isEqualTo(400);
+        assertThat(notPdf.json().path("detail").asString()).contains("PDF-Datei");
+
+        assertThat(admin.delete("/api/settings/proposal/brochure").status()).isEqualTo(204);
+        assertThat(download("/api/settings/proposal/brochure", viewer).statusCode())
+                .isEqualTo(404);
+        assertThat(admin.delete("/api/settings/proposal/brochure").status()).isEqualTo(404);
+    }
+
     private HttpResponse<byte[]> download(String path, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (key != null) {
@@ -136,7 +163,7 @@ class ProposalApiTest extends IntegrationTest {
 
     /** A VIEWER with a personal key, made as the accounts tests make theirs. */
     private String viewerKey() {
-        String name = "viewer-" + u;
+        String name = "viewer-" + u + Long.toString(System.nanoTime(), 36);
         String password = "password-of-" + name;
         Api.Reply created = admin.postJson(
                 "/api/users",
