@@ -48,14 +48,15 @@ class CampaignPacingTest extends CampaignTestBase {
         long campaign = campaign(mailbox(0, 100, 300), List.of(a, b, c), "");
         started(campaign);
 
-        assertThat(loop.tick()).isEqualTo(2); // a and c; b waits for the gap
+        assertThat(loop.tick()).isEqualTo(2); // c and one of a, b; the other waits for the gap
         Map<Long, String> status = statusByContact(campaign);
-        assertThat(status).containsEntry(a, "SENT").containsEntry(b, "QUEUED").containsEntry(c, "SENT");
+        assertThat(status).containsEntry(c, "SENT");
+        assertThat(List.of(status.get(a), status.get(b))).containsExactlyInAnyOrder("SENT", "QUEUED");
         CLOCK.advance(Duration.ofSeconds(119));
         assertThat(loop.tick()).isZero();
         CLOCK.advance(Duration.ofSeconds(1));
         assertThat(loop.tick()).isEqualTo(1);
-        assertThat(statusByContact(campaign)).containsEntry(b, "SENT");
+        assertThat(statusByContact(campaign)).containsEntry(a, "SENT").containsEntry(b, "SENT");
         assertThat(SMTP.waitForIncomingEmail(10_000, 3)).isTrue();
     }
 

@@ -87,7 +87,12 @@ class CampaignSafetyTest extends CampaignTestBase {
         long campaign = campaign(mailbox, List.of(a, b), "");
         started(campaign);
         // an instance claimed a's message and died before it recorded an answer (kill -9)
-        long claimed = messages(campaign).get(0).path("id").asLong();
+        long claimed = messages(campaign).stream()
+                .filter(m -> m.path("contactId").asLong() == a)
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
         jdbc.sql("update campaign_messages set status = 'SENDING', claimed_by = 'dead-instance', claimed_at = :at,"
                         + " mailbox_id = :mb where id = :id")
                 .param("at", Timestamp.from(CLOCK.instant().minus(Duration.ofMinutes(6))))

@@ -106,6 +106,40 @@ class CampaignSendingTest extends CampaignTestBase {
     }
 
     @Test
+    void aFilterAudienceTakesTheMatchingContactsWithAnAddress() throws Exception {
+        String u = unique();
+        String city = "Hürth-" + u;
+        long tagged = contact("T", "t@t-" + u + ".de", city, "bakery", "ok");
+        long taggedUnchecked = contact("U", "u@u-" + u + ".de", city, "bakery", "lookup_failed");
+        long otherCategory = contact("O", "o@o-" + u + ".de", city, "cafe", "ok");
+        contact("Elsewhere", "e@e-" + u + ".de", "Bonn", "bakery", "ok");
+        for (long id : List.of(tagged, taggedUnchecked, otherCategory)) {
+            jdbc.sql("insert into contact_tags (contact_id, tag) values (:c, :t)")
+                    .param("c", id)
+                    .param("t", "messe-" + u)
+                    .update();
+        }
+        long mailbox = mailbox(0, 100, 300);
+        var created = api.postJson(
+                "/api/campaigns",
+                "{\"name\": \"Filter\", \"audience\": {\"filter\": {\"tag\": \"messe-" + u + "\", \"city\": \""
+                        + city + "\", \"category\": \"bakery\", \"emailCheck\": \"ok\"}}, \"mailboxId\": "
+                        + mailbox + ", \"steps\": [{\"mode\": \"template\", \"subject\": \"Hallo\", \"body\":"
+                        + " \"<p>Hallo</p>\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long campaign = created.json().path("id").asLong();
+        assertThat(prepared(campaign).path("counts").path("audience").asLong()).isEqualTo(1);
+        assertThat(messages(campaign).get(0).path("contactId").asLong()).isEqualTo(tagged);
+        // both or neither of contactIds and filter: 400
+        assertThat(api.postJson(
+                                "/api/campaigns",
+                                "{\"name\": \"X\", \"audience\": {}, \"mailboxId\": " + mailbox
+                                        + ", \"steps\": [{\"mode\": \"template\", \"subject\": \"a\", \"body\": \"b\"}]}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anUnknownPlaceholderIsRefusedWithA400() {
         long mailbox = mailbox(0, 10, 300);
         long c = contact("Laden", "laden@laden-" + unique() + ".de", "Köln", "store", "ok");
