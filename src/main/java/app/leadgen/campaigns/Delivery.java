@@ -2,6 +2,7 @@ package app.leadgen.campaigns;
 
 import app.leadgen.book.ContactStatus;
 import app.leadgen.book.LeadBook;
+import app.leadgen.outreach.Attachment;
 import app.leadgen.outreach.MailComposer;
 import app.leadgen.outreach.MailSender;
 import app.leadgen.outreach.MimeMessages;
@@ -42,6 +43,7 @@ class Delivery {
     private final Mailboxes mailboxes;
     private final MailTracking tracking;
     private final LeadBook book;
+    private final ProposalFiles proposals;
     private final CampaignProperties properties;
     private final String postalAddress;
     private final Clock clock;
@@ -53,6 +55,7 @@ class Delivery {
             Mailboxes mailboxes,
             MailTracking tracking,
             LeadBook book,
+            ProposalFiles proposals,
             CampaignProperties properties,
             @Value("${leadgen.mail.postal-address:}") String postalAddress,
             Clock clock) {
@@ -62,6 +65,7 @@ class Delivery {
         this.mailboxes = mailboxes;
         this.tracking = tracking;
         this.book = book;
+        this.proposals = proposals;
         this.properties = properties;
         this.postalAddress = postalAddress;
         this.clock = clock;
@@ -86,8 +90,18 @@ class Delivery {
                 fail(m.id(), "no draft"); // never sent empty
                 return;
             }
-            List<String> links = campaign.trackClicks() ? MailComposer.links(m.body()) : List.of();
+            List<String> links =
+                    new java.util.ArrayList<>(campaign.trackClicks() ? MailComposer.links(m.body()) : List.of());
+            // the proposal's QR code is one of the mail's links: tracked, and the redirect allows it
+            String booking = campaign.attachProposal() && campaign.trackClicks()
+                    ? proposals.bookingLink().orElse(null)
+                    : null;
+            if (booking != null && !links.contains(booking)) {
+                links.add(booking);
+            }
             tracked = tracking.start(m.contactId(), to.getAddress(), links);
+            List<Attachment> files =
+                    proposals.attachments(campaign, m, booking == null ? null : tracked.clickUrl(booking));
             mail = MailComposer.compose(
                     sender,
                     to,
@@ -97,6 +111,7 @@ class Delivery {
                     tracked,
                     campaign.trackOpens(),
                     campaign.trackClicks(),
+                    files,
                     clock.instant());
             jdbc.sql("update campaign_messages set message_id = :mid, tracked_mail_id = :t where id = :id")
                     .param("mid", mail.messageId())

@@ -20,10 +20,14 @@ class MessageController {
 
     private final MessageStore messages;
     private final AuditLog audit;
+    private final CampaignStore campaigns;
+    private final ProposalFiles proposals;
 
-    MessageController(MessageStore messages, AuditLog audit) {
+    MessageController(MessageStore messages, AuditLog audit, CampaignStore campaigns, ProposalFiles proposals) {
         this.messages = messages;
         this.audit = audit;
+        this.campaigns = campaigns;
+        this.proposals = proposals;
     }
 
     record Edit(String subject, String body) {}
@@ -32,6 +36,19 @@ class MessageController {
     @Operation(summary = "One message of a campaign, with its body")
     Message get(@PathVariable long id) {
         return messages.find(id).orElseThrow(() -> ApiProblem.notFound("problem.messages.not-found", id));
+    }
+
+    @GetMapping(value = "/{id}/proposal.pdf", produces = ProposalFiles.PDF)
+    @Operation(summary = "The message's PDF proposal as it goes out (the QR code to the untracked booking link)")
+    org.springframework.http.ResponseEntity<byte[]> proposal(@PathVariable long id) {
+        Message m = get(id);
+        CampaignStore.Row campaign =
+                campaigns.find(m.campaignId()).orElseThrow(() -> ApiProblem.notFound("problem.messages.not-found", id));
+        ProposalFiles.Pdf pdf = proposals.render(campaign, m, null);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", ProposalFiles.contentDisposition(pdf.fileName()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(pdf.content());
     }
 
     @PutMapping("/{id}")

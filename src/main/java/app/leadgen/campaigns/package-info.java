@@ -8,5 +8,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Campaigns",
-        allowedDependencies = {"accounts", "ai", "book", "outreach", "products", "suppressions", "support", "tracking"})
+        allowedDependencies = {
+            "accounts",
+            "ai",
+            "book",
+            "outreach",
+            "products",
+            "proposal",
+            "suppressions",
+            "support",
+            "tracking"
+        })
 package app.leadgen.campaigns;

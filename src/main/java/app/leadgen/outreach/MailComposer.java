@@ -61,6 +61,21 @@ public final class MailComposer {
             boolean trackOpens,
             boolean trackClicks,
             Instant now) {
+        return compose(sender, to, subject, bodyHtml, postalAddress, tracked, trackOpens, trackClicks, List.of(), now);
+    }
+
+    /** As above, with files attached (the PDF proposal, a brochure). */
+    public static OutgoingMail compose(
+            MailSender sender,
+            InternetAddress to,
+            String subject,
+            String bodyHtml,
+            String postalAddress,
+            TrackedMail tracked,
+            boolean trackOpens,
+            boolean trackClicks,
+            List<Attachment> attachments,
+            Instant now) {
         Document doc = Jsoup.parseBodyFragment(clean(bodyHtml));
         if (trackClicks) {
             for (Element a : doc.select("a[href]")) {
@@ -83,6 +98,7 @@ public final class MailComposer {
                 text,
                 html,
                 SendService.unsubscribeHeaders(tracked, sender),
+                attachments,
                 now);
     }
 }

@@ -22,9 +22,16 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class MimeMessages {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = Session.getInstance(session());
 
     private MimeMessages() {}
+
+    private static Properties session() {
+        Properties p = new Properties();
+        // „Bäckerei_Müller_Angebot.pdf" as RFC 2231 filename*=UTF-8''…, which every current client reads
+        p.setProperty("mail.mime.encodeparameters", "true");
+        return p;
+    }
 
     /** Strictly parses one address; null when it is not a valid single address. */
     public static InternetAddress address(String text) {
@@ -63,6 +70,22 @@ public final class MimeMessages {
             String html,
             java.util.Map<String, String> headers,
             Instant now) {
+        return build(from, to, subject, text, html, headers, java.util.List.of(), now);
+    }
+
+    /**
+     * As above; with attachments the message is {@code multipart/mixed}: the text/HTML alternative
+     * first, then each file as a named attachment (file names RFC 2231 encoded when not ASCII).
+     */
+    public static OutgoingMail build(
+            From from,
+            InternetAddress to,
+            String subject,
+            String text,
+            String html,
+            java.util.Map<String, String> headers,
+            java.util.List<Attachment> attachments,
+            Instant now) {
         String address = from.address();
         String domain = address != null && address.contains("@")
                 ? address.substring(address.indexOf('@') + 1)
@@ -98,7 +121,23 @@ public final class MimeMessages {
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(textPart);
             alternative.addBodyPart(htmlPart);
-            message.setContent(alternative);
+            if (attachments.isEmpty()) {
+                message.setContent(alternative);
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                mixed.addBodyPart(body);
+                for (Attachment a : attachments) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+                    file.setFileName(a.fileName());
+                    file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    mixed.addBodyPart(file);
+                }
+                message.setContent(mixed);
+            }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);

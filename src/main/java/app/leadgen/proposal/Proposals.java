@@ -49,6 +49,12 @@ public class Proposals {
         return ProposalPdf.render(input, values, withPhone);
     }
 
+    /** The booking link of the settings (page 4's QR code leads there, tracked when the campaign tracks clicks). */
+    public Optional<String> bookingLink() {
+        String link = settings.current().bookingLink();
+        return link == null || link.isBlank() ? Optional.empty() : Optional.of(link);
+    }
+
     /** The static brochure an admin uploaded, to attach beside the proposal; empty when there is none. */
     public Optional<Attachment> brochure() {
         return brochure.current();
