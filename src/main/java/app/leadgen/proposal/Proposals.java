@@ -27,26 +27,47 @@ public class Proposals {
     private final Brochure brochure;
     private final Cards cards;
     private final ProposalPdf.Sender sender;
+    private final org.springframework.context.MessageSource messages;
 
     Proposals(
             ProposalSettings settings,
             Brochure brochure,
             Cards cards,
+            org.springframework.context.MessageSource messages,
             @Value("${leadgen.smtp.from-name:}") String fromName,
             @Value("${leadgen.smtp.from-email:}") String fromEmail,
             @Value("${leadgen.mail.postal-address:}") String postalAddress) {
         this.settings = settings;
         this.brochure = brochure;
         this.cards = cards;
+        this.messages = messages;
         this.sender = new ProposalPdf.Sender(fromName, fromEmail, null, postalAddress);
     }
 
     /** The four pages for this lead, with the current settings and the sender of the environment. */
     public byte[] render(ProposalInput input) {
+        if (input.introText() == null || input.introText().isBlank()) {
+            input = input.withIntroText(ProposalPdf.defaultIntro(
+                    PdfText.line(input.companyName(), 120),
+                    categoryLabel(input.category()),
+                    PdfText.line(input.city(), 80)));
+        }
         ProposalSettings.Values values = settings.current();
         ProposalPdf.Sender withPhone =
                 new ProposalPdf.Sender(sender.name(), sender.email(), values.senderPhone(), sender.postalAddress());
         return ProposalPdf.render(input, values, withPhone);
+    }
+
+    /**
+     * A Places type id as the German word the proposal is written in („bakery" → „Bäckerei", from the
+     * locations' labels); any other category as it is.
+     */
+    String categoryLabel(String category) {
+        String c = PdfText.line(category, 80);
+        if (!c.matches("[a-z_]{1,50}")) {
+            return c;
+        }
+        return messages.getMessage("locations.category." + c, null, c.replace('_', ' '), java.util.Locale.GERMAN);
     }
 
     /** The booking link of the settings (page 4's QR code leads there, tracked when the campaign tracks clicks). */

@@ -69,7 +69,9 @@ class CampaignProposalTest extends CampaignTestBase {
         }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(4);
-            assertThat(page(doc, 1)).contains("Warum Bäckerei Müller " + u + " eine digitale Plattform braucht");
+            assertThat(page(doc, 1))
+                    .contains("Warum Bäckerei Müller " + u + " eine digitale Plattform braucht")
+                    .contains("hat sich als Bäckerei in Köln"); // the Places type in German words
             assertThat(page(doc, 3)).contains("Webauftritt " + u).contains("2.490,00 €");
             // page 4 names the link its QR code leads to: the tracked redirect, not the bare booking link
             assertThat(page(doc, 4).replaceAll("\\s+", "")).contains("/track/click/");
