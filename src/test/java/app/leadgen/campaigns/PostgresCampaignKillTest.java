@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.leadgen.testing.Api;
 import app.leadgen.testing.IntegrationTest;
-import app.leadgen.testing.OnPostgres;
 import app.leadgen.testing.SecondInstance;
 import app.leadgen.testing.TestPostgres;
 import com.icegreen.greenmail.util.GreenMail;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * of its own) then runs the loop and finishes the campaign. Every recipient got at most one mail,
  * and all but at most the one in flight (then {@code UNKNOWN}) got theirs.
  */
-@OnPostgres
+@ContextConfiguration(initializers = PostgresCampaignKillTest.OwnDatabase.class)
 @TestPropertySource(
         properties = {
             "jobrunr.background-job-server.enabled=false",
@@ -42,6 +42,30 @@ import tools.jackson.databind.JsonNode;
 class PostgresCampaignKillTest extends IntegrationTest {
 
     static final int CONTACTS = 12;
+
+    /**
+     * Its own database: the contexts other classes left cached share the common test database and run
+     * job servers with frozen test clocks, which would take the send loop's recurring job from the
+     * second process (and send one mail per frozen interval).
+     */
+    static class OwnDatabase
+            implements org.springframework.context.ApplicationContextInitializer<
+                    org.springframework.context.ConfigurableApplicationContext> {
+
+        static final TestPostgres.Database DB = TestPostgres.fresh();
+
+        @Override
+        public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource(
+                            "kill-test-postgres",
+                            Map.of(
+                                    "spring.datasource.url", DB.url(),
+                                    "spring.datasource.username", DB.username(),
+                                    "spring.datasource.password", DB.password())));
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -55,7 +79,7 @@ class PostgresCampaignKillTest extends IntegrationTest {
     @Test
     void afterAKillEveryRecipientGetsAtMostOneMailAndAllButTheOneInFlightGetTheirs() throws Exception {
         GreenMail smtp = greenMail();
-        TestPostgres.Database db = TestPostgres.database();
+        TestPostgres.Database db = OwnDatabase.DB;
         try (SecondInstance other = SecondInstance.start(Map.of(
                 "spring.datasource.url", db.url(),
                 "spring.datasource.username", db.username(),

@@ -29,6 +29,15 @@ public final class TestPostgres {
         return database;
     }
 
+    /**
+     * A database of its own (not the one every PostgreSQL test class shares): for a test whose second
+     * process must be the only one with a job server on its database, while the cached contexts of
+     * other classes keep polling theirs.
+     */
+    public static synchronized Database fresh() {
+        return create();
+    }
+
     private static Database create() {
         String server = System.getenv("LEADGEN_TEST_POSTGRES_URL");
         String user = envOr("LEADGEN_TEST_POSTGRES_USER", "postgres");
