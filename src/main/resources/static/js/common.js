@@ -142,3 +142,10 @@ export function sourceLabel(source) {
   if (csv) return t('source.csv', { id: csv[1], line: csv[2] });
   return source || '';
 }
+
+/** Shows a form's error text in the box with this id, or hides the box when there is none. */
+export function showError(id, message) {
+  const box = $(id);
+  box.textContent = message;
+  box.hidden = !message;
+}

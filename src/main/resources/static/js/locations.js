@@ -1,5 +1,6 @@
 // The locations page: the daily routine's schedule, the location form with category checkboxes, the table.
-import { $, api, busy, el, t, toast } from './common.js';
+import { $, api, busy, el, showError, t, toast } from './common.js';
+import { loadSchedule } from './location-schedule.js';
 
 const CATEGORY = /^[a-z_]{1,50}$/;
 const state = { locations: [], editing: null };
@@ -12,11 +13,6 @@ function numberOrNull(input) {
   return Number.isFinite(value) ? value : raw; // the server explains what is wrong with a non-number
 }
 
-function showError(id, message) {
-  const box = $(id);
-  box.textContent = message;
-  box.hidden = !message;
-}
 
 /** The label of a category as the page shows it: the checkbox text for the known ones, else the id. */
 function categoryLabel(id) {
@@ -36,102 +32,6 @@ function addCategoryOption(id, checked) {
   box.checked = checked;
   return box;
 }
-
-// ---------- schedule ----------
-function formatNext(schedule) {
-  if (!schedule.nextRun) return t('schedule.none');
-  try {
-    const when = new Intl.DateTimeFormat(document.documentElement.lang || 'de', {
-      dateStyle: 'full', timeStyle: 'short', timeZone: schedule.zone,
-    }).format(new Date(schedule.nextRun));
-    return `${when} (${schedule.zone})`;
-  } catch (e) {
-    return schedule.nextRun;
-  }
-}
-
-function formatTime(iso) {
-  try {
-    return new Intl.DateTimeFormat(document.documentElement.lang || 'de', { dateStyle: 'medium', timeStyle: 'short' })
-      .format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}
-
-/** What became of the routine's last run: its status and numbers, or why it did not start. */
-function renderLastRun(last) {
-  const line = $('schedule-last');
-  line.hidden = !last;
-  if (!last) return;
-  const at = last.at ? formatTime(last.at) : '';
-  if (last.status === 'NOT_STARTED') {
-    line.textContent = t('schedule.last.not-started', { at, message: last.message || '' });
-    line.className = 'schedule-last run-warning mb-0';
-    return;
-  }
-  const counts = last.counters || {};
-  const numbers = t('schedule.last.counts', { found: counts.placesNew ?? 0, qualified: counts.qualified ?? 0 });
-  line.textContent = t('schedule.last', { id: last.runId, status: t(`run.status.${last.status}`), at, numbers });
-  line.className = `schedule-last mb-0${last.status === 'COMPLETED' ? '' : ' run-warning'}`;
-}
-
-function renderSchedule(schedule) {
-  $('schedule-enabled').checked = schedule.enabled;
-  $('schedule-time').value = schedule.time;
-  $('schedule-zone').value = schedule.zone;
-  $('schedule-next').textContent = formatNext(schedule);
-  renderLastRun(schedule.lastRun);
-}
-
-async function loadSchedule() {
-  try {
-    renderSchedule(await api('/api/settings/schedule'));
-  } catch (e) {
-    showError('schedule-error', e.message);
-  }
-}
-
-async function saveSchedule(button) {
-  showError('schedule-error', '');
-  await busy(button, async () => {
-    try {
-      const schedule = await api('/api/settings/schedule', {
-        method: 'PUT',
-        body: { enabled: $('schedule-enabled').checked, time: $('schedule-time').value, zone: $('schedule-zone').value },
-      });
-      renderSchedule(schedule);
-      toast(schedule.enabled ? t('schedule.saved', { next: formatNext(schedule) }) : t('schedule.off'), 'success');
-    } catch (e) {
-      showError('schedule-error', e.message);
-      toast(e.message, 'error');
-      // keep what the user typed so it can be corrected; only the stored next run is shown again
-      api('/api/settings/schedule')
-        .then((stored) => {
-          $('schedule-next').textContent = formatNext(stored);
-        })
-        .catch(() => {});
-    }
-  });
-}
-
-$('schedule-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  saveSchedule($('schedule-save'));
-});
-$('schedule-enabled').addEventListener('change', () => saveSchedule($('schedule-save')));
-$('run-now').addEventListener('click', async () => {
-  showError('schedule-error', '');
-  await busy($('run-now'), async () => {
-    try {
-      await api('/api/schedule/run-now', { method: 'POST' });
-      toast(t('schedule.started'), 'success');
-    } catch (e) {
-      showError('schedule-error', e.message);
-      toast(e.message, 'error');
-    }
-  });
-});
 
 // ---------- the form ----------
 function formBody() {

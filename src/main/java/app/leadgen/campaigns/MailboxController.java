@@ -56,7 +56,7 @@ class MailboxController {
             description = "name, host, port (587), user, password (sealed at rest), security starttls|ssl|none,"
                     + " fromEmail, fromName, replyTo, dailyCap (DAILY_SEND_CAP), hourlyCap (MAX_EMAILS_PER_HOUR),"
                     + " intervalSeconds (EMAIL_SEND_INTERVAL_SECONDS)")
-    ResponseEntity<Mailbox> create(@RequestBody Mailboxes.Input body) {
+    ResponseEntity<Mailbox> create(@RequestBody MailboxInput body) {
         Mailbox created = mailboxes.create(body);
         audit.record(AUDIT, "created " + created.id() + " (" + created.name() + ")");
         return ResponseEntity.created(URI.create("/api/mailboxes/" + created.id()))
@@ -65,7 +65,7 @@ class MailboxController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a mailbox (ADMIN; a blank password keeps the stored one)")
-    Mailbox update(@PathVariable long id, @RequestBody Mailboxes.Input body) {
+    Mailbox update(@PathVariable long id, @RequestBody MailboxInput body) {
         Mailbox updated = mailboxes.update(id, body);
         audit.record(AUDIT, "changed " + id + " (" + updated.name() + ")");
         return updated;

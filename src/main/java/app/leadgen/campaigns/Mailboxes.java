@@ -2,7 +2,6 @@ package app.leadgen.campaigns;
 
 import app.leadgen.outreach.MailSender;
 import app.leadgen.outreach.Mailers;
-import app.leadgen.outreach.MimeMessages;
 import app.leadgen.outreach.SmtpAccount;
 import app.leadgen.support.ApiProblem;
 import app.leadgen.support.ExternalServiceException;
@@ -46,22 +45,6 @@ class Mailboxes {
         this.clock = clock;
     }
 
-    /** What POST and PUT take; a blank password on PUT keeps the stored one. */
-    record Input(
-            String name,
-            String kind,
-            String host,
-            Integer port,
-            String user,
-            String password,
-            String security,
-            String fromEmail,
-            String fromName,
-            String replyTo,
-            Integer dailyCap,
-            Integer hourlyCap,
-            Integer intervalSeconds) {}
-
     List<Mailbox> all() {
         ensureEnvironmentMailboxes();
         return jdbc.sql("select " + COLUMNS + " from mailboxes order by id")
@@ -81,43 +64,33 @@ class Mailboxes {
         return find(id).orElseThrow(() -> ApiProblem.notFound("problem.mailboxes.not-found", id));
     }
 
-    Mailbox create(Input in) {
+    Mailbox create(MailboxInput in) {
         String kind = in.kind() == null ? "smtp" : in.kind().strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("smtp")) {
             // a Gmail account comes from GMAIL_* only: its OAuth consent is not something to type in here
             throw ApiProblem.badRequest("problem.mailboxes.kind", kind);
         }
-        Input v = validate(in, true);
+        MailboxInput v = in.valid(properties);
         Instant now = clock.instant();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into mailboxes (name, kind, from_env, host, port, username, password_sealed, security,"
-                        + " from_email, from_name, reply_to, daily_cap, hourly_cap, interval_seconds, created_at,"
-                        + " updated_at) values (:name, 'smtp', false, :host, :port, :user, :pw, :sec, :from, :fromName,"
-                        + " :replyTo, :daily, :hourly, :interval, :now, :now)")
-                .param("name", v.name())
-                .param("host", v.host())
-                .param("port", v.port())
-                .param("user", v.user())
-                .param("pw", box.seal(v.password()))
-                .param("sec", v.security())
-                .param("from", v.fromEmail())
-                .param("fromName", v.fromName())
-                .param("replyTo", v.replyTo())
-                .param("daily", v.dailyCap())
-                .param("hourly", v.hourlyCap())
-                .param("interval", v.intervalSeconds())
-                .param("now", Timestamp.from(now))
+        smtpColumns(
+                        jdbc.sql(
+                                "insert into mailboxes (name, kind, from_env, host, port, username, password_sealed, security,"
+                                        + " from_email, from_name, reply_to, daily_cap, hourly_cap, interval_seconds, created_at,"
+                                        + " updated_at) values (:name, 'smtp', false, :host, :port, :user, :pw, :sec, :from, :fromName,"
+                                        + " :replyTo, :daily, :hourly, :interval, :now, :now)"),
+                        v,
+                        now)
                 .update(key, "id");
         return get(key.getKey().longValue());
     }
 
-    Mailbox update(long id, Input in) {
+    Mailbox update(long id, MailboxInput in) {
         Mailbox current = get(id);
         Instant now = clock.instant();
         if (current.fromEnv()) {
             // the environment owns the connection: only the name and the pacing are ours
-            Input v = validate(
-                    new Input(
+            MailboxInput v = new MailboxInput(
                             in.name(),
                             current.kind(),
                             "env",
@@ -130,8 +103,8 @@ class Mailboxes {
                             null,
                             in.dailyCap(),
                             in.hourlyCap(),
-                            in.intervalSeconds()),
-                    false);
+                            in.intervalSeconds())
+                    .valid(properties);
             jdbc.sql("update mailboxes set name = :name, daily_cap = :daily, hourly_cap = :hourly,"
                             + " interval_seconds = :interval, updated_at = :now where id = :id")
                     .param("name", v.name())
@@ -143,24 +116,14 @@ class Mailboxes {
                     .update();
             return get(id);
         }
-        Input v = validate(in, false);
-        jdbc.sql("update mailboxes set name = :name, host = :host, port = :port, username = :user,"
-                        + " password_sealed = coalesce(:pw, password_sealed), security = :sec, from_email = :from,"
-                        + " from_name = :fromName, reply_to = :replyTo, daily_cap = :daily, hourly_cap = :hourly,"
-                        + " interval_seconds = :interval, updated_at = :now where id = :id")
-                .param("name", v.name())
-                .param("host", v.host())
-                .param("port", v.port())
-                .param("user", v.user())
-                .param("pw", box.seal(v.password()))
-                .param("sec", v.security())
-                .param("from", v.fromEmail())
-                .param("fromName", v.fromName())
-                .param("replyTo", v.replyTo())
-                .param("daily", v.dailyCap())
-                .param("hourly", v.hourlyCap())
-                .param("interval", v.intervalSeconds())
-                .param("now", Timestamp.from(now))
+        MailboxInput v = in.valid(properties);
+        smtpColumns(
+                        jdbc.sql("update mailboxes set name = :name, host = :host, port = :port, username = :user,"
+                                + " password_sealed = coalesce(:pw, password_sealed), security = :sec, from_email = :from,"
+                                + " from_name = :fromName, reply_to = :replyTo, daily_cap = :daily, hourly_cap = :hourly,"
+                                + " interval_seconds = :interval, updated_at = :now where id = :id"),
+                        v,
+                        now)
                 .param("id", id)
                 .update();
         return get(id);
@@ -245,57 +208,21 @@ class Mailboxes {
         }
     }
 
-    private Input validate(Input in, boolean creating) {
-        String name = trimmed(in.name());
-        if (name == null || name.length() > 200) {
-            throw ApiProblem.badRequest("problem.mailboxes.name");
-        }
-        String host = trimmed(in.host());
-        if (host == null || host.length() > 255 || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-            throw ApiProblem.badRequest("problem.mailboxes.host");
-        }
-        int port = in.port() == null ? 587 : in.port();
-        if (port < 1 || port > 65535) {
-            throw ApiProblem.badRequest("problem.mailboxes.port");
-        }
-        String security =
-                in.security() == null ? "starttls" : in.security().strip().toLowerCase(Locale.ROOT);
-        if (!List.of("starttls", "ssl", "none").contains(security)) {
-            throw ApiProblem.badRequest("problem.mailboxes.security", security);
-        }
-        String from = trimmed(in.fromEmail());
-        if (!"env".equals(host) && (from == null || MimeMessages.address(from) == null)) {
-            throw ApiProblem.badRequest("problem.mailboxes.from", from == null ? "" : from);
-        }
-        String replyTo = trimmed(in.replyTo());
-        if (replyTo != null && MimeMessages.address(replyTo) == null) {
-            throw ApiProblem.badRequest("problem.mailboxes.from", replyTo);
-        }
-        int daily = in.dailyCap() == null ? properties.dailyCap() : in.dailyCap();
-        int hourly = in.hourlyCap() == null ? properties.hourlyCap() : in.hourlyCap();
-        int interval = in.intervalSeconds() == null ? properties.intervalSeconds() : in.intervalSeconds();
-        if (daily < 1 || daily > 100_000 || hourly < 1 || hourly > 10_000 || interval < 0 || interval > 86_400) {
-            throw ApiProblem.badRequest("problem.mailboxes.pacing");
-        }
-        String password = in.password() == null || in.password().isBlank() ? null : in.password();
-        return new Input(
-                name,
-                in.kind(),
-                host,
-                port,
-                trimmed(in.user()),
-                password,
-                security,
-                from,
-                trimmed(in.fromName()),
-                replyTo,
-                daily,
-                hourly,
-                interval);
-    }
-
-    private static String trimmed(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    /** The columns an SMTP mailbox's form sets, bound alike for the insert and the update. */
+    private JdbcClient.StatementSpec smtpColumns(JdbcClient.StatementSpec sql, MailboxInput v, Instant now) {
+        return sql.param("name", v.name())
+                .param("host", v.host())
+                .param("port", v.port())
+                .param("user", v.user())
+                .param("pw", box.seal(v.password()))
+                .param("sec", v.security())
+                .param("from", v.fromEmail())
+                .param("fromName", v.fromName())
+                .param("replyTo", v.replyTo())
+                .param("daily", v.dailyCap())
+                .param("hourly", v.hourlyCap())
+                .param("interval", v.intervalSeconds())
+                .param("now", Timestamp.from(now));
     }
 
     static Mailbox row(ResultSet rs, int n) throws SQLException {

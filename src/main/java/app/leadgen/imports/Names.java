@@ -51,7 +51,7 @@ final class Names {
             "dipl.-ing",
             "dipl.-kfm",
             "dipl.-kffr");
-    private static final Set<String> PARTICLES = Set.of(
+    static final Set<String> PARTICLES = Set.of(
             "von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "zu", "zum", "zur", "ten", "ter", "vom",
             "la", "le", "dos", "das", "des", "el", "al", "bin", "ibn", "mac", "af", "av");
 
@@ -99,7 +99,7 @@ final class Names {
         List<String> tokens = tokens(text);
         int titles = leadingTitles(tokens);
         List<String> rest = tokens.subList(titles, tokens.size());
-        List<String> words = capitalised(rest, shouting(String.join(" ", rest)), true);
+        List<String> words = NameCase.capitalised(rest, NameCase.shouting(String.join(" ", rest)), true);
         return new PersonName(join(tokens.subList(0, titles)), null, null, join(words), null, null, false);
     }
 
@@ -163,8 +163,12 @@ final class Names {
         }
         List<String> titles = new ArrayList<>(beforeTokens.subList(0, titlesBefore));
         titles.addAll(afterTokens.subList(0, titlesAfter));
-        boolean shout = shouting(String.join(" ", last) + " " + String.join(" ", first));
-        return name(join(titles), null, join(capitalised(first, shout, false)), join(capitalised(last, shout, true)));
+        boolean shout = NameCase.shouting(String.join(" ", last) + " " + String.join(" ", first));
+        return name(
+                join(titles),
+                null,
+                join(NameCase.capitalised(first, shout, false)),
+                join(NameCase.capitalised(last, shout, true)));
     }
 
     private static PersonName person(List<String> tokens) {
@@ -176,8 +180,8 @@ final class Names {
         String title = join(tokens.subList(0, titles));
         String degrees = join(tokens.subList(end, tokens.size()));
         List<String> name = tokens.subList(titles, end);
-        boolean shout = shouting(String.join(" ", name));
-        List<String> words = capitalised(name, shout, false);
+        boolean shout = NameCase.shouting(String.join(" ", name));
+        List<String> words = NameCase.capitalised(name, shout, false);
         if (words.size() > 4) {
             return PersonName.unsplit(String.join(" ", tokens));
         }
@@ -247,43 +251,6 @@ final class Names {
             return lower.endsWith("in") ? "Geschäftsführerin" : "Geschäftsführer";
         }
         return "Owner";
-    }
-
-    /** Whether the letters are all upper or all lower case: then the name gets capitals itself. */
-    private static boolean shouting(String text) {
-        boolean upper = false;
-        boolean lower = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            upper |= Character.isUpperCase(c);
-            lower |= Character.isLowerCase(c);
-        }
-        return upper != lower && text.codePoints().filter(Character::isLetter).count() > 1;
-    }
-
-    /** @param particleFirst whether the words may start with a particle (a last name: „von der Heide") */
-    private static List<String> capitalised(List<String> words, boolean shout, boolean particleFirst) {
-        if (!shout) {
-            return words;
-        }
-        List<String> out = new ArrayList<>(words.size());
-        for (int i = 0; i < words.size(); i++) {
-            String lower = words.get(i).toLowerCase(Locale.ROOT);
-            out.add((i > 0 || particleFirst) && PARTICLES.contains(lower) ? lower : capitalise(lower));
-        }
-        return out;
-    }
-
-    /** Each part of „hans-peter" and „o'neil" starts with a capital. */
-    private static String capitalise(String lower) {
-        StringBuilder out = new StringBuilder(lower.length());
-        boolean start = true;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            out.append(start ? Character.toTitleCase(c) : c);
-            start = c == '-' || c == '\'' || c == '’';
-        }
-        return out.toString();
     }
 
     private static List<String> tokens(String text) {

@@ -1,0 +1,78 @@
+package app.leadgen.campaigns;
+
+import app.leadgen.outreach.MimeMessages;
+import app.leadgen.support.ApiProblem;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code POST} and {@code PUT /api/mailboxes} take; a blank password on PUT keeps the stored one. */
+record MailboxInput(
+        String name,
+        String kind,
+        String host,
+        Integer port,
+        String user,
+        String password,
+        String security,
+        String fromEmail,
+        String fromName,
+        String replyTo,
+        Integer dailyCap,
+        Integer hourlyCap,
+        Integer intervalSeconds) {
+
+    /** The input checked and completed (trimmed, defaults from the settings); a 400 problem when it cannot be used. */
+    MailboxInput valid(CampaignProperties defaults) {
+        MailboxInput in = this;
+        String name = trimmed(in.name());
+        if (name == null || name.length() > 200) {
+            throw ApiProblem.badRequest("problem.mailboxes.name");
+        }
+        String host = trimmed(in.host());
+        if (host == null || host.length() > 255 || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw ApiProblem.badRequest("problem.mailboxes.host");
+        }
+        int port = in.port() == null ? 587 : in.port();
+        if (port < 1 || port > 65535) {
+            throw ApiProblem.badRequest("problem.mailboxes.port");
+        }
+        String security =
+                in.security() == null ? "starttls" : in.security().strip().toLowerCase(Locale.ROOT);
+        if (!List.of("starttls", "ssl", "none").contains(security)) {
+            throw ApiProblem.badRequest("problem.mailboxes.security", security);
+        }
+        String from = trimmed(in.fromEmail());
+        if (!"env".equals(host) && (from == null || MimeMessages.address(from) == null)) {
+            throw ApiProblem.badRequest("problem.mailboxes.from", from == null ? "" : from);
+        }
+        String replyTo = trimmed(in.replyTo());
+        if (replyTo != null && MimeMessages.address(replyTo) == null) {
+            throw ApiProblem.badRequest("problem.mailboxes.from", replyTo);
+        }
+        int daily = in.dailyCap() == null ? defaults.dailyCap() : in.dailyCap();
+        int hourly = in.hourlyCap() == null ? defaults.hourlyCap() : in.hourlyCap();
+        int interval = in.intervalSeconds() == null ? defaults.intervalSeconds() : in.intervalSeconds();
+        if (daily < 1 || daily > 100_000 || hourly < 1 || hourly > 10_000 || interval < 0 || interval > 86_400) {
+            throw ApiProblem.badRequest("problem.mailboxes.pacing");
+        }
+        String password = in.password() == null || in.password().isBlank() ? null : in.password();
+        return new MailboxInput(
+                name,
+                in.kind(),
+                host,
+                port,
+                trimmed(in.user()),
+                password,
+                security,
+                from,
+                trimmed(in.fromName()),
+                replyTo,
+                daily,
+                hourly,
+                interval);
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
