@@ -42,12 +42,16 @@ final class BatchMerge {
         Set<Integer> suppressed = forgottenAmong(entries);
         BatchRows companyRows =
                 new BatchRows(companies.table(), named.getJdbcTemplate(), Set.of("place_id", "domain", "name_key"));
+        List<Map<String, Object>> companyValues = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            LeadBook.Entry e = entries.get(i);
+            companyValues.add(
+                    suppressed.contains(i)
+                            ? null
+                            : companies.values(company(e), contact(e).email()));
+        }
         plans(CUSTOM);
-        companyRows.prefetch(keys(
-                entries,
-                suppressed,
-                e -> companies.values(company(e), contact(e).email()),
-                List.of("place_id", "domain", "name_key")));
+        companyRows.prefetch(keys(companyValues, List.of("place_id", "domain", "name_key")));
         plans(AUTO);
         List<Optional<CompanyMerge.Outcome>> companyOutcomes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -56,7 +60,12 @@ final class BatchMerge {
                     suppressed.contains(i)
                             ? Optional.empty()
                             : companies.merge(
-                                    companyRows, company(e), contact(e).email(), e.origin(), e.sources(), now));
+                                    companyRows,
+                                    company(e),
+                                    new java.util.LinkedHashMap<>(companyValues.get(i)),
+                                    e.origin(),
+                                    e.sources(),
+                                    now));
         }
         companyRows.flush(now);
         companyOutcomes.replaceAll(
@@ -67,21 +76,13 @@ final class BatchMerge {
         List<Long> companyIds = companyOutcomes.stream()
                 .map(o -> o.map(CompanyMerge.Outcome::id).orElse(null))
                 .toList();
-        Map<String, Set<Object>> contactKeys = new HashMap<>();
+        List<Map<String, Object>> contactValues = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            if (!suppressed.contains(i)) {
-                Map<String, Object> v = contacts.values(contact(entries.get(i)), companyIds.get(i));
-                for (String c : List.of("email", "instagram", "name_key")) {
-                    if (v.get(c) != null) {
-                        contactKeys
-                                .computeIfAbsent(c, k -> new LinkedHashSet<>())
-                                .add(v.get(c));
-                    }
-                }
-            }
+            contactValues.add(
+                    suppressed.contains(i) ? null : contacts.values(contact(entries.get(i)), companyIds.get(i)));
         }
         plans(CUSTOM);
-        contactRows.prefetch(contactKeys);
+        contactRows.prefetch(keys(contactValues, List.of("email", "instagram", "name_key")));
         plans(AUTO);
         List<Optional<ContactMerge.Outcome>> contactOutcomes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -89,7 +90,13 @@ final class BatchMerge {
             contactOutcomes.add(
                     suppressed.contains(i)
                             ? Optional.empty()
-                            : contacts.merge(contactRows, contact(e), companyIds.get(i), e.origin(), e.sources(), now));
+                            : contacts.merge(
+                                    contactRows,
+                                    contact(e),
+                                    new java.util.LinkedHashMap<>(contactValues.get(i)),
+                                    e.origin(),
+                                    e.sources(),
+                                    now));
         }
         contactRows.flush(now);
         contactOutcomes.replaceAll(
@@ -211,17 +218,13 @@ final class BatchMerge {
         return out;
     }
 
-    private static Map<String, Set<Object>> keys(
-            List<LeadBook.Entry> entries,
-            Set<Integer> skip,
-            java.util.function.Function<LeadBook.Entry, Map<String, Object>> values,
-            List<String> columns) {
+    /** Column → the distinct values of the key columns (null: an entry left out). */
+    private static Map<String, Set<Object>> keys(List<Map<String, Object>> values, List<String> columns) {
         Map<String, Set<Object>> keys = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (skip.contains(i)) {
+        for (Map<String, Object> v : values) {
+            if (v == null) {
                 continue;
             }
-            Map<String, Object> v = values.apply(entries.get(i));
             for (String c : columns) {
                 if (v.get(c) != null) {
                     keys.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(v.get(c));
