@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The pages „Kampagnen" ({@code /campaigns}: the list with live numbers and a create form) and a
- * campaign ({@code /campaigns/{id}}: progress, next send time, the messages with approval). Every role
- * sees them; the buttons that change something are for members.
+ * campaign ({@code /campaigns/{id}}: progress, next send time, the messages with approval), and
+ * „Postfächer" ({@code /mailboxes}). Every role sees them; the buttons that change something are for
+ * members (mailboxes: admins).
  */
 @Controller
 class CampaignPageController {
@@ -31,5 +32,12 @@ class CampaignPageController {
         model.addAttribute("nav", "campaigns");
         model.addAttribute("campaignId", id);
         return "campaigns/campaign";
+    }
+
+    /** „Postfächer": every role sees the list; adding, changing, testing is for admins (the API decides). */
+    @GetMapping("/mailboxes")
+    String mailboxes(Model model) {
+        model.addAttribute("nav", "mailboxes");
+        return "campaigns/mailboxes";
     }
 }

@@ -4,43 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import app.leadgen.testing.Api;
 import app.leadgen.testing.Browser;
-import app.leadgen.testing.BrowserTest;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pages „Kampagnen" and a campaign in Chromium: create a template campaign with the form, prepare
  * it, approve its draft, start it, and see the mail arrive at a real SMTP server and the numbers move.
  */
-@Import(CampaignTestBase.Clocks.class)
-class CampaignsBrowserTest extends BrowserTest {
-
-    static final GreenMail SMTP = start();
-
-    @DynamicPropertySource
-    static void campaigns(DynamicPropertyRegistry registry) {
-        registry.add("leadgen.campaigns.loop", () -> "false");
-        registry.add("leadgen.tracking.app-url", () -> "https://leads.agentur.test");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    SendLoop loop;
+class CampaignsBrowserTest extends CampaignBrowserBase {
 
     @Test
     void createPrepareApproveStartAndWatchTheMailGoOut() throws Exception {
@@ -113,17 +85,5 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(row.locator("td.sent")).hasText("1");
         assertThat(row.locator("td.status")).hasText("Abgeschlossen");
         Browser.screenshot(page, "campaigns");
-    }
-
-    private static GreenMail start() {
-        int free;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            free = probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        GreenMail server = new GreenMail(new ServerSetup(free, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
     }
 }
