@@ -124,6 +124,8 @@ $('wizard-next').addEventListener('click', () => {
   showError('wizard-error', problem ?? '');
   if (!problem) go(current + 1);
 });
+// a hint from „Weiter" goes once the person types again
+$('wizard-form').addEventListener('input', () => showError('wizard-error', ''));
 $('wizard-back').addEventListener('click', () => { showError('wizard-error', ''); go(current - 1); });
 tabs.forEach((tab, i) => tab.addEventListener('click', () => go(i)));
 $('wizard-form').addEventListener('submit', (event) => {
@@ -148,6 +150,7 @@ async function start() {
   } catch (e) {
     toast(e.message, 'error');
   }
-  go(0);
 }
+// the first pane at once: loading the lists must not take a person back who already went on
+go(0);
 start();

@@ -5,7 +5,11 @@ import { mailDocument } from './wizard-preview.js';
 
 const q = (item, selector) => item.querySelector(selector);
 
+// the message as last loaded, by its list item: the editor opens on it without another call
+const shownMessages = new WeakMap();
+
 async function render(item, message) {
+  shownMessages.set(item, message);
   item.dataset.id = String(message.id);
   item.dataset.status = message.status;
   q(item, '.review-to').textContent = message.to ?? '';
@@ -19,8 +23,8 @@ async function render(item, message) {
   q(item, '.review-frame').srcdoc = mailDocument(shown.html);
 }
 
-async function openEdit(item) {
-  const message = await api(`/api/messages/${item.dataset.id}`);
+function openEdit(item) {
+  const message = shownMessages.get(item);
   q(item, '.review-edit-subject').value = message.subject ?? '';
   q(item, '.review-edit-body').value = message.body ?? '';
   q(item, '.review-error').hidden = true;
@@ -46,7 +50,7 @@ async function saveEdit(item, button) {
 /** A list item for the message; onChange runs after it was approved (the list and counts move). */
 export async function reviewItem(template, message, onChange) {
   const item = template.content.firstElementChild.cloneNode(true);
-  q(item, '.review-open-edit').addEventListener('click', () => openEdit(item).catch((e) => toast(e.message, 'error')));
+  q(item, '.review-open-edit').addEventListener('click', () => openEdit(item));
   q(item, '.review-cancel').addEventListener('click', () => { q(item, '.review-edit').hidden = true; });
   q(item, '.review-edit').addEventListener('submit', (event) => {
     event.preventDefault();

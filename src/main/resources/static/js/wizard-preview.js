@@ -20,7 +20,11 @@ export function createPreview({ audience, productId, step, provider, model }) {
     const query = new URLSearchParams({ contactId: p.contactId });
     if (productId()) query.set('productId', productId());
     $('preview-pdf').href = `/api/campaigns/preview.pdf?${query}`;
+    $('preview-step').textContent = state.index === 0 ? t('wizard.step.first') : t('wizard.step.followUp', { n: state.index });
+    const wasHidden = $('wizard-preview').hidden;
     $('wizard-preview').hidden = false;
+    // the preview sits below every step: bring it into sight the first time it appears
+    if (wasHidden) $('wizard-preview').scrollIntoView({ block: 'nearest' });
     $('wizard-preview').dataset.contactId = String(p.contactId);
   }
 

@@ -116,12 +116,14 @@ class CampaignsBrowserTest extends CampaignBrowserBase {
         item.locator(".review-edit-subject").fill("Kurze Frage an die Konditorei Süß");
         item.locator(".review-edit-body").fill("<p>Hallo Konditorei Süß,</p><p>darf ich Ihnen etwas zeigen?</p>");
         item.locator(".review-save").click();
+        assertThat(item.locator(".review-error")).isHidden();
+        assertThat(item.locator(".review-edit")).isHidden();
         assertThat(item.locator(".review-subject")).hasText("Kurze Frage an die Konditorei Süß");
         assertThat(item.frameLocator(".review-frame").locator("body")).containsText("darf ich Ihnen etwas zeigen?");
         Browser.screenshot(page, "review");
         item.locator(".review-approve").click();
         assertThat(item.locator(".review-status")).hasText("Freigegeben");
-        assertThat(page.locator("#review-total")).hasText("0 Entwürfe warten, 1 freigegeben.");
+        assertThat(page.locator("#review-total")).hasText("Entwürfe: 0 warten, 1 freigegeben.");
 
         // started: the mail with the edited subject arrives
         page.locator("#review-back").click();
