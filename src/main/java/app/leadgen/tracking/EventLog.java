@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes {@code email_events} and moves the contact along seed 002 §6 on human events only: a first
  * open makes a sent contact {@code opened}, a click makes it {@code clicked} (also from {@code
- * opened}), never backwards; an unsubscribe or a hard bounce sets {@code unsubscribed} or {@code
+ * opened}), a reply makes it {@code replied} (from any of these), never backwards; an unsubscribe or a hard bounce sets {@code unsubscribed} or {@code
  * bounced} (off the path, whatever came before, except a converted customer stays converted).
  *
  * <p>On PostgreSQL an open's or a click's row is committed without waiting for the WAL flush
@@ -35,6 +35,13 @@ class EventLog {
             EnumSet.of(ContactStatus.DISCOVERED, ContactStatus.QUALIFIED, ContactStatus.EMAIL_SENT);
     private static final Set<ContactStatus> BEFORE_CLICKED = EnumSet.of(
             ContactStatus.DISCOVERED, ContactStatus.QUALIFIED, ContactStatus.EMAIL_SENT, ContactStatus.OPENED);
+    private static final Set<ContactStatus> BEFORE_REPLIED = EnumSet.of(
+            ContactStatus.DISCOVERED,
+            ContactStatus.QUALIFIED,
+            ContactStatus.DISQUALIFIED,
+            ContactStatus.EMAIL_SENT,
+            ContactStatus.OPENED,
+            ContactStatus.CLICKED);
     private static final Set<ContactStatus> NOT_CONVERTED = EnumSet.complementOf(EnumSet.of(ContactStatus.CONVERTED));
 
     private static final String INSERT =
@@ -89,6 +96,7 @@ class EventLog {
             case CLICK -> book.advanceStatus(contact, ContactStatus.CLICKED, BEFORE_CLICKED);
             case UNSUBSCRIBE -> book.advanceStatus(contact, ContactStatus.UNSUBSCRIBED, NOT_CONVERTED);
             case BOUNCE -> book.advanceStatus(contact, ContactStatus.BOUNCED, NOT_CONVERTED);
+            case REPLY -> book.advanceStatus(contact, ContactStatus.REPLIED, BEFORE_REPLIED);
         }
     }
 
@@ -129,6 +137,17 @@ class EventLog {
         return jdbc.sql("select count(*) from email_events where mail_id = :m and event_type = :t")
                         .param("m", mailId)
                         .param("t", type.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    boolean has(long mailId, EventType type, boolean machine) {
+        return jdbc.sql(
+                                "select count(*) from email_events where mail_id = :m and event_type = :t and machine = :machine")
+                        .param("m", mailId)
+                        .param("t", type.value())
+                        .param("machine", machine)
                         .query(Long.class)
                         .single()
                 > 0;
