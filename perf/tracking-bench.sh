@@ -4,7 +4,10 @@
 # (wrk), in one run. Builds nothing: run `./mvnw -B -q package -DskipTests` first; needs wrk, nginx,
 # psql and PostgreSQL on 127.0.0.1:5432 (trust auth) — `apt-get install wrk nginx-light`.
 #
-#   perf/tracking-bench.sh [-d SECONDS] [-c CONNECTIONS] [-t THREADS] [--async-commit]
+#   perf/tracking-bench.sh [-d SECONDS] [-c CONNECTIONS] [-t THREADS] [--async-commit] [--jvm "OPTIONS"]
+#
+# --jvm replaces the JVM options of README's production line (e.g. --jvm "-Xmx256m -XX:+UseSerialGC"
+# to see what the C2 compiler gives, which -XX:TieredStopAtLevel=1 leaves out for start-up and memory).
 #
 # --async-commit sets synchronous_commit = off on the benchmark's database only (an event's commit
 # then does not wait for the WAL flush): how much of a tracking request is the commit's fsync.
@@ -22,12 +25,14 @@ DURATION=20
 CONNECTIONS=32
 THREADS=2
 ASYNC_COMMIT=false
+JVM_OVERRIDE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -d) DURATION="$2"; shift 2 ;;
     -c) CONNECTIONS="$2"; shift 2 ;;
     -t) THREADS="$2"; shift 2 ;;
     --async-commit) ASYNC_COMMIT=true; shift ;;
+    --jvm) JVM_OVERRIDE="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +46,10 @@ LINE=$(grep -m1 -E '^ *java .*-jar ' README.md || true)
 [ -n "$LINE" ] || { echo "README.md has no line beginning with 'java' and holding '-jar'" >&2; exit 1; }
 # shellcheck disable=SC2206 # the options are plain words
 JVM_OPTS=($(sed -E 's/^ *java (.*)-jar .*/\1/' <<<"$LINE"))
+if [ -n "$JVM_OVERRIDE" ]; then
+  # shellcheck disable=SC2206
+  JVM_OPTS=($JVM_OVERRIDE)
+fi
 
 APP_PORT=$((21000 + $$ % 10000))
 NGINX_PORT=$((APP_PORT + 1))

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class ForgetTracking {
 
     private final JdbcClient jdbc;
+    private final TrackedMailCache cache;
 
-    ForgetTracking(JdbcClient jdbc) {
+    ForgetTracking(JdbcClient jdbc, TrackedMailCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @ApplicationModuleListener
@@ -27,5 +29,6 @@ class ForgetTracking {
                 .param("id", forgotten.contactId())
                 .param("e", email)
                 .update();
+        cache.clear();
     }
 }

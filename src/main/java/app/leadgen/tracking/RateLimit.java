@@ -32,10 +32,15 @@ class RateLimit implements HandlerInterceptor {
         if (allow(request.getRemoteAddr(), System.nanoTime())) {
             return true;
         }
+        refuse(response);
+        return false;
+    }
+
+    /** 429 with the wait for the next token. */
+    void refuse(HttpServletResponse response) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, 60 / Math.max(1, perMinute))));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        return false;
     }
 
     boolean allow(String address, long now) {

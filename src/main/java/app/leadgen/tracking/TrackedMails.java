@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TrackedMails {
 
-    /** What the endpoints need of a mail. */
-    record Row(long id, Long contactId, String recipient, Set<String> links, Instant sentAt) {}
+    /**
+     * What the endpoints need of a mail; {@code sentAt} is the sending time, or while it is not sent
+     * yet the time the mail was made ({@code sent} false).
+     */
+    record Row(long id, Long contactId, String recipient, Set<String> links, Instant sentAt, boolean sent) {}
 
     private final JdbcClient jdbc;
     private final Tokens tokens;
@@ -49,7 +52,7 @@ class TrackedMails {
     /** The mail of a token whose signature holds; empty for a forged, changed or unknown token. */
     Optional<Row> byToken(String token) {
         return tokens.verify(token).flatMap(key -> jdbc.sql(
-                        "select id, contact_id, recipient, links, coalesce(sent_at, created_at) as sent"
+                        "select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent"
                                 + " from tracked_mails where message_key = :k")
                 .param("k", key)
                 .query((rs, n) -> new Row(
@@ -57,13 +60,14 @@ class TrackedMails {
                         (Long) rs.getObject("contact_id", Long.class),
                         rs.getString("recipient"),
                         links(rs.getString("links")),
-                        rs.getTimestamp("sent").toInstant()))
+                        rs.getTimestamp("sent").toInstant(),
+                        rs.getTimestamp("sent_at") != null))
                 .optional());
     }
 
     /** The mail of a sender's own record (a reply or a bounce report names our Message-ID, not a token). */
     Optional<Row> byId(long id) {
-        return jdbc.sql("select id, contact_id, recipient, links, coalesce(sent_at, created_at) as sent"
+        return jdbc.sql("select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent"
                         + " from tracked_mails where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Row(
@@ -71,7 +75,8 @@ class TrackedMails {
                         (Long) rs.getObject("contact_id", Long.class),
                         rs.getString("recipient"),
                         links(rs.getString("links")),
-                        rs.getTimestamp("sent").toInstant()))
+                        rs.getTimestamp("sent").toInstant(),
+                        rs.getTimestamp("sent_at") != null))
                 .optional();
     }
 

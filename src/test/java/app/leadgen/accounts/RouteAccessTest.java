@@ -83,6 +83,35 @@ class RouteAccessTest extends IntegrationTest {
         assertThat(routes).hasSizeGreaterThan(50);
     }
 
+    /**
+     * A servlet filter ahead of the security chain that answers requests itself (the tracking links)
+     * must serve public paths only: {@link PublicPaths} stays the one list of what answers without a
+     * login, even for what never reaches the chain.
+     */
+    @Test
+    void filtersAheadOfTheSecurityChainServePublicPathsOnly() {
+        List<String> ahead = new ArrayList<>();
+        for (var registration : context.getBeansOfType(
+                        org.springframework.boot.web.servlet.FilterRegistrationBean.class)
+                .values()) {
+            if (registration.getOrder()
+                    < org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties
+                            .DEFAULT_FILTER_ORDER) {
+                for (Object pattern : registration.getUrlPatterns()) {
+                    if (!"/*".equals(pattern)) {
+                        ahead.add(pattern.toString());
+                    }
+                }
+            }
+        }
+        assertThat(ahead).contains("/track/open/*", "/track/click/*");
+        for (String pattern : ahead) {
+            assertThat(PublicPaths.isPublic(pattern.replace("*", "token")))
+                    .as(pattern + " is answered ahead of the security chain")
+                    .isTrue();
+        }
+    }
+
     @Test
     void withoutCredentialsOnlyThePublicPathsAnswer() {
         Api anonymous = Api.anonymous(port);

@@ -164,11 +164,13 @@ class TrackingTest extends IntegrationTest {
         // a GIF89a of 1×1 pixels
         assertThat(new String(pixel.body(), 0, 6, StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
         assertThat(java.util.Arrays.copyOfRange(pixel.body(), 6, 10)).containsExactly(1, 0, 1, 0);
+        awaitEvents("open", 1);
         assertThat(contactStatus()).isEqualTo("opened");
 
         // a scanner at delivery: the same redirect, counted as a machine; the person a minute later
         HttpResponse<String> scanner = get(click, BROWSER);
         assertThat(scanner.statusCode()).isEqualTo(302);
+        awaitEvents("click", 1);
         assertThat(contactStatus())
                 .as("a click seconds after sending is a link scanner's")
                 .isEqualTo("opened");
@@ -179,6 +181,7 @@ class TrackingTest extends IntegrationTest {
         assertThat(person.statusCode()).isEqualTo(302);
         assertThat(person.headers().firstValue("Location")).contains(link);
         assertThat(person.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        awaitEvents("click", 2);
         assertThat(contactStatus()).isEqualTo("clicked");
 
         JsonNode engagement =
@@ -205,13 +208,50 @@ class TrackingTest extends IntegrationTest {
                         .header("User-Agent", BROWSER)
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
+        awaitEvents("open", 5);
         assertThat(contactStatus()).as("no person opened it yet").isEqualTo("email_sent");
         get(open, BROWSER);
+        awaitEvents("open", 6);
 
         JsonNode engagement =
                 api.get("/api/contacts/" + contactId() + "/engagement").json();
         assertThat(engagement.path("opens").asLong()).isEqualTo(6);
         assertThat(engagement.path("opensHuman").asLong()).isEqualTo(1);
+        assertThat(contactStatus()).isEqualTo("opened");
+    }
+
+    @Test
+    void aBurstOfOpensFromManyClientsIsWrittenCompletely() throws Exception {
+        send("Hallo,\n\nText");
+        String open = base() + "/track/open/" + SentMails.last().token();
+        int clients = 8;
+        int each = 50;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int c = 0; c < clients; c++) {
+                answers.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < each; i++) {
+                        var request = HttpRequest.newBuilder(URI.create(open))
+                                .header("User-Agent", BROWSER)
+                                .build();
+                        ok += http.send(request, HttpResponse.BodyHandlers.discarding())
+                                                .statusCode()
+                                        == 200
+                                ? 1
+                                : 0;
+                    }
+                    return ok;
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(each);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitEvents("open", clients * each);
         assertThat(contactStatus()).isEqualTo("opened");
     }
 
@@ -245,7 +285,7 @@ class TrackingTest extends IntegrationTest {
         send("Hallo,\n\nText");
         String token = SentMails.last().token();
         get("/track/open/" + token, BROWSER);
-        assertThat(events("open")).isEqualTo(1);
+        awaitEvents("open", 1);
 
         assertThat(api.delete("/api/contacts/" + contactId() + "?forget=true").status())
                 .isEqualTo(204);
@@ -304,6 +344,15 @@ class TrackingTest extends IntegrationTest {
 
     private String contactStatus() {
         return api.get("/api/contacts/" + contactId()).json().path("status").asString();
+    }
+
+    /** Opens and clicks are written just behind the answer ({@code EventWriter}): wait for them. */
+    private void awaitEvents(String type, long count) {
+        Instant end = Instant.now().plusSeconds(10);
+        while (events(type) < count && Instant.now().isBefore(end)) {
+            Api.sleep(20);
+        }
+        assertThat(events(type)).as(type + " events").isEqualTo(count);
     }
 
     private long events(String type) {

@@ -1,0 +1,93 @@
+package app.leadgen.tracking;
+
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes opens and clicks behind the request (group commit): a request puts its event into a bounded
+ * queue and answers at once; one writer thread takes whatever has gathered — one event when it is
+ * quiet, up to {@value #BATCH} under load — and writes it with one batched insert and one commit
+ * ({@link EventBatch}). A request then costs no database round trip, which is what lets the pixel and
+ * the redirect answer at the speed of the web server (docs/benchmarks.md, "Tracking endpoints").
+ *
+ * <p>This is not background work in the sense of jobs (those run on JobRunr): it is the write path of
+ * one table, a single thread that lives as long as the app. The queue is bounded: when it is full the
+ * request writes its event itself, so a burst slows requests down instead of losing events or memory.
+ * On shutdown (after the web server stopped taking requests) the queue is written out. A kill -9 loses
+ * the events of at most the last moment — the same as the relaxed commit of opens and clicks before.
+ */
+@Component
+class EventWriter {
+
+    static final int BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+
+    private final EventBatch batch;
+    private final BlockingQueue<EventBatch.Event> queue = new ArrayBlockingQueue<>(50_000);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    EventWriter(EventBatch batch) {
+        this.batch = batch;
+        this.thread = new Thread(this::loop, "tracking-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Records an open or a click soon; under back-pressure at once, in the caller's thread. */
+    void add(EventBatch.Event event) {
+        if (!running || !queue.offer(event)) {
+            write(List.of(event));
+        }
+    }
+
+    private void loop() {
+        List<EventBatch.Event> taken = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                EventBatch.Event first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                taken.add(first);
+                queue.drainTo(taken, BATCH - 1);
+                write(taken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                taken.clear();
+            }
+        }
+    }
+
+    private void write(List<EventBatch.Event> events) {
+        try {
+            batch.write(events);
+        } catch (RuntimeException e) {
+            // the database is away: these events are lost, the requests were answered; say how many
+            LOG.warn(
+                    "{} tracking events could not be written: {}",
+                    events.size(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+        List<EventBatch.Event> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (int i = 0; i < rest.size(); i += BATCH) {
+            write(rest.subList(i, Math.min(rest.size(), i + BATCH)));
+        }
+    }
+}
