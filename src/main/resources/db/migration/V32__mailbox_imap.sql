@@ -1,4 +1,4 @@
--- Reply and bounce detection (issue #12): a mailbox may have an IMAP inbox whose new mails are read
+-- Reply and bounce detection (issue #12), and below the campaigns' source notice: a mailbox may have an IMAP inbox whose new mails are read
 -- by a recurring job; a reply to one of our Message-IDs marks the contact replied, a delivery status
 -- notification (DSN) a hard bounce. The password is sealed with SECRET_KEY like the SMTP one.
 alter table mailboxes add column imap_host varchar(255);
@@ -16,3 +16,6 @@ alter table mailboxes add column imap_error varchar(500);
 
 -- a reply names our Message-ID in In-Reply-To or References
 create index ix_campaign_messages_message_id on campaign_messages (message_id);
+
+-- GDPR Art. 14: the campaign's mails say in their footer where the recipient's address was found
+alter table campaigns add column source_notice boolean default false not null;
