@@ -1,6 +1,7 @@
--- Reply and bounce detection (issue #12), and below the campaigns' source notice: a mailbox may have an IMAP inbox whose new mails are read
+-- Reply and bounce detection (issue #12): a mailbox may have an IMAP inbox whose new mails are read
 -- by a recurring job; a reply to one of our Message-IDs marks the contact replied, a delivery status
 -- notification (DSN) a hard bounce. The password is sealed with SECRET_KEY like the SMTP one.
+-- At the end: the campaigns' optional source notice (GDPR Art. 14).
 alter table mailboxes add column imap_host varchar(255);
 alter table mailboxes add column imap_port integer;
 -- ssl | starttls | none
