@@ -21,6 +21,7 @@ record Campaign(
         boolean trackClicks,
         boolean requireApproval,
         CampaignSpec.Window window,
+        boolean sourceNotice,
         Instant createdAt,
         Instant updatedAt,
         Instant startedAt,

@@ -9,10 +9,12 @@ public class CampaignJobs {
 
     private final Preparer preparer;
     private final SendLoop loop;
+    private final Replies replies;
 
-    CampaignJobs(Preparer preparer, SendLoop loop) {
+    CampaignJobs(Preparer preparer, SendLoop loop, Replies replies) {
         this.preparer = preparer;
         this.loop = loop;
+        this.replies = replies;
     }
 
     @Job(name = "Prepare campaign %0", retries = 2)
@@ -23,5 +25,10 @@ public class CampaignJobs {
     @Job(name = "LeadGen campaign send loop", retries = 0)
     public void sendLoop() {
         loop.tick();
+    }
+
+    @Job(name = "LeadGen campaign inboxes (replies, bounce reports)", retries = 0)
+    public void readInboxes() {
+        replies.check();
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param draftConcurrency {@code CAMPAIGN_DRAFT_CONCURRENCY}: contacts drafted at once while preparing
  * @param maxAttempts temporary send failures (4xx, connection) before a message is {@code FAILED}
  * @param retryBackoff the first back-off after a temporary failure (doubles per attempt)
+ * @param inbox {@code CAMPAIGN_INBOX}: whether this instance runs the recurring job that reads the
+ *     mailboxes' inboxes (IMAP) for replies and bounce reports (tests call it themselves)
+ * @param inboxSeconds {@code CAMPAIGN_INBOX_SECONDS}: how often the inboxes are read
  */
 @ConfigurationProperties("leadgen.campaigns")
 record CampaignProperties(
@@ -33,4 +36,6 @@ record CampaignProperties(
         @DefaultValue("3") int draftAttempts,
         @DefaultValue("4") int draftConcurrency,
         @DefaultValue("5") int maxAttempts,
-        @DefaultValue("1m") Duration retryBackoff) {}
+        @DefaultValue("1m") Duration retryBackoff,
+        @DefaultValue("true") boolean inbox,
+        @DefaultValue("120") int inboxSeconds) {}

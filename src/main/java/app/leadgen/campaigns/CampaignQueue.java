@@ -8,11 +8,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Enqueues preparing jobs and registers the send loop's recurring job (any instance may run either). */
+/**
+ * Enqueues preparing jobs and registers the recurring jobs of the send loop and of the inboxes
+ * (replies, bounce reports); any instance may run any of them.
+ */
 @Component
 class CampaignQueue {
 
     static final String LOOP_ID = "leadgen-campaign-send-loop";
+    static final String INBOX_ID = "leadgen-campaign-inboxes";
 
     private final JobScheduler jobs;
     private final CampaignProperties properties;
@@ -31,6 +35,12 @@ class CampaignQueue {
                     LOOP_ID, Duration.ofSeconds(Math.max(5, properties.loopSeconds())), j -> j.sendLoop());
         } else {
             jobs.deleteRecurringJob(LOOP_ID);
+        }
+        if (properties.inbox()) {
+            jobs.<CampaignJobs>scheduleRecurrently(
+                    INBOX_ID, Duration.ofSeconds(Math.max(5, properties.inboxSeconds())), j -> j.readInboxes());
+        } else {
+            jobs.deleteRecurringJob(INBOX_ID);
         }
     }
 

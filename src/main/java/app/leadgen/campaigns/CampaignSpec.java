@@ -6,6 +6,8 @@ import java.util.List;
  * The create shape of issue #12 (a contract): {@code POST /api/campaigns} and {@code PUT}.
  *
  * @param provider {@code openai} (the default, {@code OPENAI_*}) or {@code groq} ({@code GROQ_*}) for AI steps
+ * @param sourceNotice optional, default false: every mail's footer says where the address was found
+ *     (GDPR Art. 14), from {@code SOURCE_NOTICE_TEMPLATE} with the contact's source for {@code {source}}
  */
 record CampaignSpec(
         String name,
@@ -19,7 +21,8 @@ record CampaignSpec(
         Boolean trackOpens,
         Boolean trackClicks,
         Boolean requireApproval,
-        Window window) {
+        Window window,
+        Boolean sourceNotice) {
 
     /** Explicit contacts, or a filter over the lead book. */
     record AudienceSpec(List<Long> contactIds, Filter filter) {}

@@ -37,6 +37,7 @@ class CampaignStore {
             boolean trackClicks,
             boolean requireApproval,
             CampaignSpec.Window window,
+            boolean sourceNotice,
             Instant createdAt,
             Instant updatedAt,
             Instant startedAt,
@@ -59,6 +60,7 @@ class CampaignStore {
                     trackClicks,
                     requireApproval,
                     window,
+                    sourceNotice,
                     createdAt,
                     updatedAt,
                     startedAt,
@@ -83,9 +85,9 @@ class CampaignStore {
                         jdbc.sql(
                                 "insert into campaigns (name, status, audience, mailbox_id, product_id, steps, provider, model,"
                                         + " attach_proposal, track_opens, track_clicks, require_approval, window_from, window_to,"
-                                        + " window_zone, window_days, created_at, updated_at) values (:name, 'DRAFT', :audience,"
-                                        + " :mailbox, :product, :steps, :provider, :model, :attach, :opens, :clicks, :approval,"
-                                        + " :wfrom, :wto, :wzone, :wdays, :now, :now)"),
+                                        + " window_zone, window_days, source_notice, created_at, updated_at) values (:name, 'DRAFT',"
+                                        + " :audience, :mailbox, :product, :steps, :provider, :model, :attach, :opens, :clicks,"
+                                        + " :approval, :wfrom, :wto, :wzone, :wdays, :notice, :now, :now)"),
                         s)
                 .param("now", now)
                 .update(key, "id");
@@ -99,7 +101,7 @@ class CampaignStore {
                                         + " :product, steps = :steps, provider = :provider, model = :model, attach_proposal ="
                                         + " :attach, track_opens = :opens, track_clicks = :clicks, require_approval = :approval,"
                                         + " window_from = :wfrom, window_to = :wto, window_zone = :wzone, window_days = :wdays,"
-                                        + " updated_at = :now where id = :id"),
+                                        + " source_notice = :notice, updated_at = :now where id = :id"),
                         s)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
@@ -121,7 +123,8 @@ class CampaignStore {
                 .param("wfrom", s.window().from())
                 .param("wto", s.window().to())
                 .param("wzone", s.window().zone())
-                .param("wdays", String.join(",", s.window().days()));
+                .param("wdays", String.join(",", s.window().days()))
+                .param("notice", Boolean.TRUE.equals(s.sourceNotice()));
     }
 
     Optional<Row> find(long id) {
@@ -188,6 +191,7 @@ class CampaignStore {
                         rs.getString("window_to"),
                         rs.getString("window_zone"),
                         Arrays.asList(rs.getString("window_days").split(","))),
+                rs.getBoolean("source_notice"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "started_at"),

@@ -202,7 +202,8 @@ class Campaigns {
                 s.trackOpens() == null || s.trackOpens(),
                 s.trackClicks() == null || s.trackClicks(),
                 Boolean.TRUE.equals(s.requireApproval()),
-                window(s.window()));
+                window(s.window()),
+                Boolean.TRUE.equals(s.sourceNotice()));
     }
 
     private static CampaignSpec.Step step(CampaignSpec.Step step, int index) {

@@ -7,6 +7,12 @@ import java.time.Instant;
  *
  * @param kind {@code smtp} or {@code gmail}
  * @param fromEnv its settings come from the environment ({@code BREVO_SMTP_*}, {@code FROM_*}, {@code GMAIL_*})
+ * @param imapHost the inbox replies and bounce reports are read from (null: none is read)
+ * @param imapSecurity {@code ssl} | {@code starttls} | {@code none}
+ * @param imapUser the inbox's login (null: the SMTP user, else the sender address)
+ * @param imapPasswordSet whether an IMAP password is stored (it is never shown)
+ * @param imapCheckedAt the last look at the inbox
+ * @param imapError what went wrong at that look (null: it worked); never contains the password
  */
 public record Mailbox(
         long id,
@@ -26,4 +32,11 @@ public record Mailbox(
         int intervalSeconds,
         Instant lastSendAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String imapHost,
+        Integer imapPort,
+        String imapSecurity,
+        String imapUser,
+        boolean imapPasswordSet,
+        Instant imapCheckedAt,
+        String imapError) {}

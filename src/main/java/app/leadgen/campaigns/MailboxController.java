@@ -30,11 +30,24 @@ class MailboxController {
 
     static final String AUDIT = "mailbox.change";
 
+    static final String IMAP_FIELDS =
+            " Optional inbox for replies and bounce reports (read every CAMPAIGN_INBOX_SECONDS):"
+                    + " imapHost (empty: none), imapPort (993 with ssl, else 143), imapSecurity ssl|starttls|none (ssl),"
+                    + " imapUser (empty: the SMTP user, else fromEmail), imapPassword (write-only, sealed at rest; blank in a"
+                    + " PUT keeps it). A reply (In-Reply-To/References naming a sent mail) marks the contact replied; a"
+                    + " delivery status notification of a permanent failure is a hard bounce (message FAILED, address"
+                    + " suppressed). The answer shows imapPasswordSet, imapCheckedAt and imapError (why the last read failed,"
+                    + " null when it worked).";
+
     private final Mailboxes mailboxes;
+    private final MailboxImap imap;
+    private final ImapInbox inbox;
     private final AuditLog audit;
 
-    MailboxController(Mailboxes mailboxes, AuditLog audit) {
+    MailboxController(Mailboxes mailboxes, MailboxImap imap, ImapInbox inbox, AuditLog audit) {
         this.mailboxes = mailboxes;
+        this.imap = imap;
+        this.inbox = inbox;
         this.audit = audit;
     }
 
@@ -55,7 +68,8 @@ class MailboxController {
             summary = "Add an SMTP mailbox (201; ADMIN)",
             description = "name, host, port (587), user, password (sealed at rest), security starttls|ssl|none,"
                     + " fromEmail, fromName, replyTo, dailyCap (DAILY_SEND_CAP), hourlyCap (MAX_EMAILS_PER_HOUR),"
-                    + " intervalSeconds (EMAIL_SEND_INTERVAL_SECONDS)")
+                    + " intervalSeconds (EMAIL_SEND_INTERVAL_SECONDS)."
+                    + IMAP_FIELDS)
     ResponseEntity<Mailbox> create(@RequestBody MailboxInput body) {
         Mailbox created = mailboxes.create(body);
         audit.record(AUDIT, "created " + created.id() + " (" + created.name() + ")");
@@ -64,7 +78,10 @@ class MailboxController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a mailbox (ADMIN; a blank password keeps the stored one)")
+    @Operation(
+            summary = "Change a mailbox (ADMIN; a blank password keeps the stored one)",
+            description = "The fields of POST; a mailbox of the environment changes only name, pacing and its inbox."
+                    + IMAP_FIELDS)
     Mailbox update(@PathVariable long id, @RequestBody MailboxInput body) {
         Mailbox updated = mailboxes.update(id, body);
         audit.record(AUDIT, "changed " + id + " (" + updated.name() + ")");
@@ -80,12 +97,24 @@ class MailboxController {
     }
 
     @PostMapping("/{id}/test")
-    @Operation(summary = "„Verbindung testen\": connect and log in, send nothing (ADMIN)")
+    @Operation(
+            summary = "„Verbindung testen\": connect and log in, send nothing (ADMIN)",
+            description = "{\"ok\": true} or {\"ok\": false, \"kind\", \"error\"} for SMTP (or Gmail); with an inbox"
+                    + " also \"imap\": the same for logging in to it and opening INBOX (nothing is read)")
     Map<String, Object> test(@PathVariable long id) {
         Mailbox mailbox = mailboxes.get(id);
+        Map<String, Object> result = outcome(() -> mailboxes.sender(mailbox).test());
+        imap.configured().stream()
+                .filter(a -> a.mailboxId() == id)
+                .findFirst()
+                .ifPresent(account -> result.put("imap", outcome(() -> inbox.test(account))));
+        return result;
+    }
+
+    private static Map<String, Object> outcome(Runnable check) {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            mailboxes.sender(mailbox).test();
+            check.run();
             result.put("ok", true);
         } catch (ExternalServiceException e) {
             result.put("ok", false);

@@ -5,7 +5,11 @@ import app.leadgen.support.ApiProblem;
 import java.util.List;
 import java.util.Locale;
 
-/** What {@code POST} and {@code PUT /api/mailboxes} take; a blank password on PUT keeps the stored one. */
+/**
+ * What {@code POST} and {@code PUT /api/mailboxes} take; a blank password on PUT keeps the stored one
+ * (the SMTP one and the IMAP one alike). Without {@code imapHost} the mailbox has no inbox to read
+ * replies and bounce reports from.
+ */
 record MailboxInput(
         String name,
         String kind,
@@ -19,7 +23,12 @@ record MailboxInput(
         String replyTo,
         Integer dailyCap,
         Integer hourlyCap,
-        Integer intervalSeconds) {
+        Integer intervalSeconds,
+        String imapHost,
+        Integer imapPort,
+        String imapSecurity,
+        String imapUser,
+        String imapPassword) {
 
     /** The input checked and completed (trimmed, defaults from the settings); a 400 problem when it cannot be used. */
     MailboxInput valid(CampaignProperties defaults) {
@@ -56,6 +65,7 @@ record MailboxInput(
             throw ApiProblem.badRequest("problem.mailboxes.pacing");
         }
         String password = in.password() == null || in.password().isBlank() ? null : in.password();
+        Imap imap = imap(in);
         return new MailboxInput(
                 name,
                 in.kind(),
@@ -69,7 +79,37 @@ record MailboxInput(
                 replyTo,
                 daily,
                 hourly,
-                interval);
+                interval,
+                imap.host(),
+                imap.port(),
+                imap.security(),
+                imap.user(),
+                imap.password());
+    }
+
+    private record Imap(String host, Integer port, String security, String user, String password) {}
+
+    /** The inbox's settings checked: none without a host; SSL on 993 unless said otherwise. */
+    private static Imap imap(MailboxInput in) {
+        String host = trimmed(in.imapHost());
+        if (host == null) {
+            return new Imap(null, null, null, null, null);
+        }
+        if (host.length() > 255 || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw ApiProblem.badRequest("problem.mailboxes.imap-host");
+        }
+        String security = in.imapSecurity() == null || in.imapSecurity().isBlank()
+                ? "ssl"
+                : in.imapSecurity().strip().toLowerCase(Locale.ROOT);
+        if (!List.of("starttls", "ssl", "none").contains(security)) {
+            throw ApiProblem.badRequest("problem.mailboxes.security", security);
+        }
+        int port = in.imapPort() == null ? (security.equals("ssl") ? 993 : 143) : in.imapPort();
+        if (port < 1 || port > 65535) {
+            throw ApiProblem.badRequest("problem.mailboxes.port");
+        }
+        String password = in.imapPassword() == null || in.imapPassword().isBlank() ? null : in.imapPassword();
+        return new Imap(host, port, security, trimmed(in.imapUser()), password);
     }
 
     private static String trimmed(String s) {

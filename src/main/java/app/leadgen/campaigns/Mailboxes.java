@@ -29,18 +29,27 @@ class Mailboxes {
 
     static final String COLUMNS = "id, name, kind, from_env, host, port, username, password_sealed, security,"
             + " from_email, from_name, reply_to, daily_cap, hourly_cap, interval_seconds, last_send_at, created_at,"
-            + " updated_at";
+            + " updated_at, imap_host, imap_port, imap_security, imap_username, imap_password_sealed, imap_checked_at,"
+            + " imap_error";
 
     private final JdbcClient jdbc;
     private final Mailers mailers;
     private final SecretBox box;
+    private final MailboxImap imap;
     private final CampaignProperties properties;
     private final Clock clock;
 
-    Mailboxes(JdbcClient jdbc, Mailers mailers, SecretBox box, CampaignProperties properties, Clock clock) {
+    Mailboxes(
+            JdbcClient jdbc,
+            Mailers mailers,
+            SecretBox box,
+            MailboxImap imap,
+            CampaignProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.mailers = mailers;
         this.box = box;
+        this.imap = imap;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,6 +91,7 @@ class Mailboxes {
                         v,
                         now)
                 .update(key, "id");
+        imap.save(key.getKey().longValue(), v);
         return get(key.getKey().longValue());
     }
 
@@ -103,7 +113,12 @@ class Mailboxes {
                             null,
                             in.dailyCap(),
                             in.hourlyCap(),
-                            in.intervalSeconds())
+                            in.intervalSeconds(),
+                            in.imapHost(),
+                            in.imapPort(),
+                            in.imapSecurity(),
+                            in.imapUser(),
+                            in.imapPassword())
                     .valid(properties);
             jdbc.sql("update mailboxes set name = :name, daily_cap = :daily, hourly_cap = :hourly,"
                             + " interval_seconds = :interval, updated_at = :now where id = :id")
@@ -114,6 +129,7 @@ class Mailboxes {
                     .param("now", Timestamp.from(now))
                     .param("id", id)
                     .update();
+            imap.save(id, v); // the environment says nothing about an inbox: that is ours too
             return get(id);
         }
         MailboxInput v = in.valid(properties);
@@ -126,6 +142,7 @@ class Mailboxes {
                         now)
                 .param("id", id)
                 .update();
+        imap.save(id, v);
         return get(id);
     }
 
@@ -245,6 +262,13 @@ class Mailboxes {
                 rs.getInt("interval_seconds"),
                 last == null ? null : last.toInstant(),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("imap_host"),
+                (Integer) rs.getObject("imap_port", Integer.class),
+                rs.getString("imap_security"),
+                rs.getString("imap_username"),
+                rs.getString("imap_password_sealed") != null,
+                CampaignStore.instant(rs, "imap_checked_at"),
+                rs.getString("imap_error"));
     }
 }

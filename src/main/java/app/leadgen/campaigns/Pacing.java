@@ -23,6 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (from {@code mailboxes.last_send_at}), the hourly and daily caps (claims in {@code
  * campaign_messages}), the recipient domain's gap ({@code send_domains}, a compare-and-set) and the
  * message's own compare-and-set ({@code QUEUED}/{@code APPROVED} → {@code SENDING}) must all pass.
+ *
+ * <p>The claim stamps the mailbox's and the domain's time, and {@link #finished} stamps them again
+ * when the provider has answered: the interval and the gap count from the end of a send, not from
+ * its start, and a mailbox with an interval has one send in flight at a time. Counted from the claim
+ * alone, a slow send on one instance (a first connection took over half a second in the two-instance
+ * test) let another instance's next mail follow it closer than the interval, or even overtake it.
  */
 @Component
 class Pacing {
@@ -79,6 +85,9 @@ class Pacing {
             if (b.last() != null && b.last().plusSeconds(b.interval()).isAfter(now)) {
                 return Claim.MAILBOX_BUSY;
             }
+            if (b.interval() > 0 && inFlight(mailboxId)) {
+                return Claim.MAILBOX_BUSY; // its end starts the interval
+            }
             if (claimsSince(mailboxId, now.minus(Duration.ofHours(1))) >= b.hourly()
                     || claimsSince(mailboxId, now.minus(Duration.ofDays(1))) >= b.daily()) {
                 return Claim.MAILBOX_BUSY;
@@ -112,6 +121,35 @@ class Pacing {
                     .update();
             return Claim.CLAIMED;
         });
+    }
+
+    /**
+     * The provider answered (or the send ended otherwise): the mailbox's interval and the domain's gap
+     * count from now. Only ever moves the times forward (another mailbox may have used the domain since).
+     */
+    void finished(long mailboxId, String domain) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("update mailboxes set last_send_at = :now where id = :id and (last_send_at is null or last_send_at"
+                        + " < :now)")
+                .param("now", now)
+                .param("id", mailboxId)
+                .update();
+        if (domain != null) {
+            jdbc.sql("update send_domains set last_send_at = :now where domain = :d and (last_send_at is null or"
+                            + " last_send_at < :now)")
+                    .param("now", now)
+                    .param("d", domain)
+                    .update();
+        }
+    }
+
+    /** A message of the mailbox is being sent (on any instance); one left by a dead one ends with the lease. */
+    private boolean inFlight(long mailboxId) {
+        return jdbc.sql("select count(*) from campaign_messages where mailbox_id = :mb and status = 'SENDING'")
+                        .param("mb", mailboxId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private long claimsSince(long mailboxId, Instant since) {

@@ -128,7 +128,11 @@ class SendLoop {
                     return sent;
                 }
                 if (claim == Pacing.Claim.CLAIMED) {
-                    delivery.deliver(campaign, mailbox, m.id());
+                    try {
+                        delivery.deliver(campaign, mailbox, m.id());
+                    } finally {
+                        pacing.finished(mailbox.id(), m.domain());
+                    }
                     sent++;
                     moved = true;
                 }

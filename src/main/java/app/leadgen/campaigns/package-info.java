@@ -5,6 +5,8 @@
  * job over the outbox table {@code campaign_messages} that claims each message with a compare-and-set
  * UPDATE before it is sent, keeps caps, interval and the per-domain gap in the database (so they hold
  * across instances), skips what must not be sent and never resends a message whose outcome is unknown.
+ * A second recurring job reads the mailboxes' inboxes over IMAP: replies to our Message-IDs mark the
+ * contact replied, delivery status notifications of a permanent failure are hard bounces.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Campaigns",

@@ -30,6 +30,7 @@ class EngagementController {
             Instant firstClickedAt,
             Instant unsubscribedAt,
             Instant bouncedAt,
+            Instant repliedAt,
             long opens,
             long opensHuman,
             long clicks,
@@ -37,8 +38,9 @@ class EngagementController {
 
     @GetMapping("/api/contacts/{id}/engagement")
     @Operation(
-            summary = "First open and click (people only, not image proxies or link scanners), unsubscribe, bounce,"
-                    + " and how many opens and clicks came from people and from machines")
+            summary =
+                    "First open and click (people only, not image proxies or link scanners), unsubscribe, bounce, first reply,"
+                            + " and how many opens and clicks came from people and from machines")
     Engagement engagement(@PathVariable long id) {
         long mails = jdbc.sql("select count(*) from tracked_mails where contact_id = :id and sent_at is not null")
                 .param("id", id)
@@ -49,6 +51,7 @@ class EngagementController {
                         + " min(case when event_type = 'click' and not machine then occurred_at end) as first_click,"
                         + " min(case when event_type = 'unsubscribe' then occurred_at end) as unsubscribed,"
                         + " min(case when event_type = 'bounce' then occurred_at end) as bounced,"
+                        + " min(case when event_type = 'reply' and not machine then occurred_at end) as replied,"
                         + " sum(case when event_type = 'open' then 1 else 0 end) as opens,"
                         + " sum(case when event_type = 'open' and not machine then 1 else 0 end) as opens_human,"
                         + " sum(case when event_type = 'click' then 1 else 0 end) as clicks,"
@@ -62,6 +65,7 @@ class EngagementController {
                         instant(rs.getTimestamp("first_click")),
                         instant(rs.getTimestamp("unsubscribed")),
                         instant(rs.getTimestamp("bounced")),
+                        instant(rs.getTimestamp("replied")),
                         rs.getLong("opens"),
                         rs.getLong("opens_human"),
                         rs.getLong("clicks"),

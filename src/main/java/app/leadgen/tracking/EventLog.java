@@ -11,14 +11,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the {@code email_events} that must not wait (an unsubscribe, a bounce) with the server's
- * durable commit, and moves the contact along seed 002 §6: an unsubscribe or a hard bounce sets
+ * Writes the {@code email_events} that must not wait (an unsubscribe, a bounce, a reply) with the
+ * server's durable commit, and moves the contact along seed 002 §6: a person's reply makes the contact
+ * {@code replied} (from any step before it, never backwards); an unsubscribe or a hard bounce sets
  * {@code unsubscribed} or {@code bounced} (off the path, whatever came before, except a converted
  * customer stays converted). Opens and clicks go through {@link EventWriter} instead, in batches.
  */
 @Component
 class EventLog {
 
+    private static final Set<ContactStatus> BEFORE_REPLIED = EnumSet.of(
+            ContactStatus.DISCOVERED,
+            ContactStatus.QUALIFIED,
+            ContactStatus.DISQUALIFIED,
+            ContactStatus.EMAIL_SENT,
+            ContactStatus.OPENED,
+            ContactStatus.CLICKED);
     private static final Set<ContactStatus> NOT_CONVERTED = EnumSet.complementOf(EnumSet.of(ContactStatus.CONVERTED));
 
     private static final String INSERT =
@@ -67,6 +75,7 @@ class EventLog {
             case CLICK -> book.advanceStatus(contact, ContactStatus.CLICKED, EventBatch.BEFORE_CLICKED);
             case UNSUBSCRIBE -> book.advanceStatus(contact, ContactStatus.UNSUBSCRIBED, NOT_CONVERTED);
             case BOUNCE -> book.advanceStatus(contact, ContactStatus.BOUNCED, NOT_CONVERTED);
+            case REPLY -> book.advanceStatus(contact, ContactStatus.REPLIED, BEFORE_REPLIED);
         }
     }
 
@@ -74,6 +83,17 @@ class EventLog {
         return jdbc.sql("select count(*) from email_events where mail_id = :m and event_type = :t")
                         .param("m", mailId)
                         .param("t", type.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    boolean has(long mailId, EventType type, boolean machine) {
+        return jdbc.sql(
+                                "select count(*) from email_events where mail_id = :m and event_type = :t and machine = :machine")
+                        .param("m", mailId)
+                        .param("t", type.value())
+                        .param("machine", machine)
                         .query(Long.class)
                         .single()
                 > 0;

@@ -7,7 +7,9 @@ public enum EventType {
     OPEN,
     CLICK,
     UNSUBSCRIBE,
-    BOUNCE;
+    BOUNCE,
+    /** an answer in the mailbox's inbox (an automatic one, an out-of-office, is a machine event) */
+    REPLY;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

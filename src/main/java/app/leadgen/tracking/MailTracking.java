@@ -16,7 +16,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The module's API for senders: {@link #start} a tracked mail before building it (its token goes
  * into the List-Unsubscribe header, the footer's link, and, with tracking on, the pixel and the
  * wrapped links), {@link #sent} once the provider took it, {@link #bounced} when the recipient's
- * server refused it for good (the address is suppressed at once).
+ * server refused it for good (the address is suppressed at once), {@link #replied} when an answer
+ * to it arrived in the sender's inbox.
  */
 @Service
 public class MailTracking {
@@ -83,6 +84,47 @@ public class MailTracking {
         mails.byToken(mail.token())
                 .ifPresent(row -> events.record(
                         row, EventType.BOUNCE, false, new EventLog.Visitor(null, null), null, detail, clock.instant()));
+    }
+
+    /**
+     * A delivery status notification in the sender's inbox said the mail with this id ({@link
+     * TrackedMail#id()}) failed for good: as {@link #bounced(TrackedMail, String, String)}.
+     *
+     * @return whether the mail was known and this was its first bounce
+     */
+    public boolean bounced(long trackedMailId, String recipient, String detail) {
+        suppressions.suppress(recipient, Reason.BOUNCED);
+        return mails.byId(trackedMailId)
+                .filter(row -> !events.has(row.id(), EventType.BOUNCE))
+                .map(row -> {
+                    events.record(
+                            row,
+                            EventType.BOUNCE,
+                            false,
+                            new EventLog.Visitor(null, null),
+                            null,
+                            detail,
+                            clock.instant());
+                    return true;
+                })
+                .isPresent();
+    }
+
+    /**
+     * An answer to the mail with this id arrived: a {@code reply} event, once per mail; a person's
+     * answer makes the contact {@code replied} (so follow-ups skip it), an automatic one (RFC 3834
+     * {@code Auto-Submitted}, an out-of-office) is recorded as a machine event and changes nothing.
+     *
+     * @return whether the mail was known and this was its first reply of that kind
+     */
+    public boolean replied(long trackedMailId, boolean automatic, String detail, Instant at) {
+        return mails.byId(trackedMailId)
+                .filter(row -> !events.has(row.id(), EventType.REPLY, automatic))
+                .map(row -> {
+                    events.record(row, EventType.REPLY, automatic, new EventLog.Visitor(null, null), null, detail, at);
+                    return true;
+                })
+                .isPresent();
     }
 
     /** {@code APP_URL}; without it, the address of the request that sends (the person's own view of the app). */

@@ -65,6 +65,21 @@ class TrackedMails {
                 .optional());
     }
 
+    /** The mail of a sender's own record (a reply or a bounce report names our Message-ID, not a token). */
+    Optional<Row> byId(long id) {
+        return jdbc.sql("select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent"
+                        + " from tracked_mails where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        (Long) rs.getObject("contact_id", Long.class),
+                        rs.getString("recipient"),
+                        links(rs.getString("links")),
+                        rs.getTimestamp("sent").toInstant(),
+                        rs.getTimestamp("sent_at") != null))
+                .optional();
+    }
+
     private static Set<String> links(String stored) {
         return stored == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(stored.split("\n")));
     }

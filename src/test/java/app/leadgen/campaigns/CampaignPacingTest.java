@@ -39,6 +39,47 @@ class CampaignPacingTest extends CampaignTestBase {
         assertThat(Duration.between(sent.get(0), sent.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(360));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Pacing pacing;
+
+    /**
+     * Another instance has claimed a mail of the mailbox and is still waiting for its SMTP server:
+     * nothing else of the mailbox goes, however long that takes, and the interval counts from the
+     * end of that send (counted from its claim, a slow send let the next mail follow it too closely).
+     */
+    @Test
+    void aSendInFlightElsewhereHoldsTheMailboxAndTheIntervalCountsFromItsEnd() throws Exception {
+        String u = unique();
+        long a = contact("A", "a@fa-" + u + ".de", "Köln", "bakery", "ok");
+        long b = contact("B", "b@fb-" + u + ".de", "Köln", "bakery", "ok");
+        long mailbox = mailbox(60, 100, 300);
+        long campaign = campaign(mailbox, List.of(a, b), "");
+        started(campaign);
+        record Queued(long id, String status, String domain) {}
+        Queued first = jdbc.sql("select id, status, to_domain from campaign_messages where campaign_id = :c and"
+                        + " contact_id = :a")
+                .param("c", campaign)
+                .param("a", a)
+                .query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .single();
+        assertThat(pacing.claim(first.id(), first.status(), first.domain(), mailbox, "other-instance"))
+                .isEqualTo(Pacing.Claim.CLAIMED);
+
+        CLOCK.advance(Duration.ofSeconds(90)); // past the interval, the other send still in flight
+        assertThat(loop.tick()).isZero();
+        // the other instance's send ends now
+        jdbc.sql("update campaign_messages set status = 'SENT', sent_at = :now where id = :id")
+                .param("now", Timestamp.from(CLOCK.instant()))
+                .param("id", first.id())
+                .update();
+        pacing.finished(mailbox, first.domain());
+        CLOCK.advance(Duration.ofSeconds(59));
+        assertThat(loop.tick()).isZero();
+        CLOCK.advance(Duration.ofSeconds(1));
+        assertThat(loop.tick()).isEqualTo(1);
+        assertThat(statusByContact(campaign)).containsEntry(b, "SENT");
+    }
+
     @Test
     void twoMailsToOneDomainAreTheDomainGapApartWhileOtherDomainsGoOn() throws Exception {
         String u = unique();
