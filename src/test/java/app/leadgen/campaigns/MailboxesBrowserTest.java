@@ -107,4 +107,27 @@ class MailboxesBrowserTest extends CampaignBrowserBase {
         page.locator("#nav-suppressions").click();
         page.waitForURL(base() + "/suppressions");
     }
+
+    /** A viewer reads the mailboxes but sees nothing to change or test; the campaigns list offers no wizard. */
+    @Test
+    void aViewerOnlyReads() {
+        String name = "viewer-" + Long.toString(System.nanoTime(), 36);
+        var created = new app.leadgen.testing.Api(port)
+                .postJson(
+                        "/api/users",
+                        "{\"username\": \"" + name + "\", \"password\": \"password-of-" + name
+                                + "\", \"role\": \"VIEWER\"}");
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
+        context.clearCookies();
+        Browser.logIn(context, base(), name, "password-of-" + name);
+        page.navigate(base() + "/mailboxes");
+        assertThat(page.locator("#mailboxes-body tr.mailbox").first()).isVisible();
+        assertThat(page.locator("#mailbox-form")).isHidden();
+        assertThat(page.locator(".mailbox-test")).hasCount(0);
+        page.navigate(base() + "/campaigns");
+        assertThat(page.locator("#campaigns-table")).isVisible();
+        assertThat(page.locator("#campaign-new")).isHidden();
+    }
 }
