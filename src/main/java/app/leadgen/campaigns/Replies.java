@@ -125,7 +125,8 @@ class Replies {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", m.id())
                 .update();
-        String recipient = b.recipient() != null ? b.recipient() : m.to();
+        // the address we sent to: a report may name a forwarding target as its final recipient
+        String recipient = m.to() != null ? m.to() : b.recipient();
         boolean first = m.trackedMailId() != null && tracking.bounced(m.trackedMailId(), recipient, error);
         if (m.trackedMailId() == null) {
             suppressions.suppress(recipient, Reason.BOUNCED);
