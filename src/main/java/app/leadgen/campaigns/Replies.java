@@ -79,6 +79,13 @@ class Replies {
             } catch (ExternalServiceException e) {
                 log.warn("inbox of mailbox {} not read: {}", account.mailboxId(), e.getMessage());
                 imap.checked(account.mailboxId(), clock.instant(), e.kind().name() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // the next inbox is read all the same; this one is read again from where it stood
+                log.warn("inbox of mailbox {} not handled", account.mailboxId(), e);
+                imap.checked(
+                        account.mailboxId(),
+                        clock.instant(),
+                        "ERROR: " + e.getClass().getSimpleName());
             }
         }
         return new Found(replies, bounces);
