@@ -18,6 +18,9 @@ function show(c) {
   $('campaign-status').dataset.status = c.status;
   $('campaign-reason').textContent = c.statusReason ? `(${c.statusReason})` : '';
   $('campaign-next').textContent = when(c.nextSendAt);
+  // drafts wait for a person only when the campaign asks for approval; settings change only before sending
+  $('campaign-review').hidden = !c.requireApproval;
+  $('campaign-edit').hidden = !['DRAFT', 'READY'].includes(c.status);
   const n = c.counts;
   const total = n.audience === 0 ? 0 : n.sent + n.skipped + n.failed + n.unknown;
   const all = n.drafted + n.approved + n.queued + n.sent + n.failed + n.skipped + n.unknown;

@@ -1,6 +1,5 @@
-// The page „Kampagnen": every campaign with its live numbers (polled), and a form that creates a
-// template campaign over a filter of the lead book.
-import { $, api, busy, el, link, t, toast } from './common.js';
+// The page „Kampagnen": every campaign with its live numbers (polled); „Neue Kampagne" opens the wizard.
+import { $, api, el, link, t, toast } from './common.js';
 
 const lang = () => document.documentElement.lang || 'de';
 
@@ -40,52 +39,5 @@ async function load() {
   }
 }
 
-async function options() {
-  try {
-    const [mailboxes, products] = await Promise.all([api('/api/mailboxes'), api('/api/products')]);
-    $('campaign-mailbox').replaceChildren(...mailboxes.map((m) =>
-      el('option', { text: `${m.name} (${m.fromEmail ?? m.kind})`, attrs: { value: m.id } })));
-    $('campaign-product').append(...products.map((p) => el('option', { text: p.name, attrs: { value: p.id } })));
-  } catch (e) {
-    toast(e.message, 'error');
-  }
-}
-
-const value = (id) => $(id).value.trim() || null;
-
-async function create(button) {
-  $('campaign-error').hidden = true;
-  const body = {
-    name: value('campaign-name'),
-    audience: {
-      filter: {
-        tag: value('campaign-tag'), city: value('campaign-city'),
-        category: value('campaign-category'), status: value('campaign-status'),
-      },
-    },
-    mailboxId: Number($('campaign-mailbox').value) || null,
-    productId: Number($('campaign-product').value) || null,
-    steps: [{ delayDays: 0, mode: 'template', subject: value('campaign-subject'), body: value('campaign-body') }],
-    requireApproval: $('campaign-approval').checked,
-    trackOpens: $('campaign-opens').checked,
-    trackClicks: $('campaign-clicks').checked,
-  };
-  await busy(button, async () => {
-    try {
-      const created = await api('/api/campaigns', { method: 'POST', body });
-      window.location.assign(`/campaigns/${created.id}`);
-    } catch (e) {
-      $('campaign-error').textContent = e.message;
-      $('campaign-error').hidden = false;
-      toast(e.message, 'error');
-    }
-  });
-}
-
-$('campaign-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  create($('campaign-save'));
-});
-options();
 load();
 setInterval(load, 5000);

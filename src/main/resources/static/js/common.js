@@ -149,3 +149,14 @@ export function showError(id, message) {
   box.textContent = message;
   box.hidden = !message;
 }
+
+// The header's „Outreach" menu is a <details>: a click elsewhere or Escape closes it, as a menu does.
+document.addEventListener('click', (event) => {
+  for (const menu of document.querySelectorAll('details.nav-menu[open]')) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const menu of document.querySelectorAll('details.nav-menu[open]')) menu.open = false;
+});

@@ -1,5 +1,5 @@
 // The page „Produkte": the catalogue as a table, a form that adds or edits one product, deleting.
-import { $, api, busy, el, link, may, t, toast } from './common.js';
+import { $, api, busy, el, link, may, showError, t, toast } from './common.js';
 
 const state = { editing: null };
 const lang = () => document.documentElement.lang || 'de';
@@ -18,10 +18,6 @@ function formatPrice(price) {
   return new Intl.NumberFormat(lang(), { style: 'currency', currency: 'EUR' }).format(price);
 }
 
-function showError(message) {
-  $('product-error').textContent = message;
-  $('product-error').hidden = !message;
-}
 
 function edit(product) {
   state.editing = product;
@@ -35,7 +31,7 @@ function edit(product) {
     ? '' : new Intl.NumberFormat(lang(), { minimumFractionDigits: 2, useGrouping: false }).format(product.price);
   $('product-url').value = product?.url ?? '';
   $('product-description').value = product?.description ?? '';
-  showError('');
+  showError('product-error', '');
   if (product) $('product-name').focus();
 }
 
@@ -72,7 +68,7 @@ async function load() {
 }
 
 async function save(button) {
-  showError('');
+  showError('product-error', '');
   const body = {
     name: $('product-name').value,
     price: parsePrice($('product-price').value),
@@ -89,7 +85,7 @@ async function save(button) {
       edit(null);
       await load();
     } catch (e) {
-      showError(e.message);
+      showError('product-error', e.message);
       toast(e.message, 'error');
     }
   });

@@ -1,6 +1,6 @@
 // The page „Sperrliste": the list (searched and paged on the server), adding an address or domain,
 // taking one off, importing a CSV file. Viewers see the list only (the server refuses their changes).
-import { $, api, busy, debounce, el, may, t, toast } from './common.js';
+import { $, api, busy, debounce, el, may, showError, t, toast } from './common.js';
 
 const SIZE = 50;
 let page = 0;
@@ -56,13 +56,9 @@ async function load() {
   }
 }
 
-function showError(message) {
-  $('suppression-error').textContent = message;
-  $('suppression-error').hidden = !message;
-}
 
 async function add(button) {
-  showError('');
+  showError('suppression-error', '');
   const value = $('suppression-value').value.trim();
   // an @ in the middle makes it an address; anything else is read as a domain (the server checks both)
   const body = /.@./.test(value) ? { email: value } : { domain: value };
@@ -75,7 +71,7 @@ async function add(button) {
       page = 0;
       await load();
     } catch (e) {
-      showError(e.message);
+      showError('suppression-error', e.message);
       toast(e.message, 'error');
     }
   });

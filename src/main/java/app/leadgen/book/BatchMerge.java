@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * Many merges in one transaction with the same rules as one ({@link CompanyMerge}, {@link
@@ -21,6 +20,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * does to thousands of rows.
  */
 final class BatchMerge {
+
+    private static final String CUSTOM = "force_custom_plan";
+    private static final String AUTO = "auto";
+    private static final int ROWS_PER_INSERT = 500;
 
     private final CompanyMerge companies;
     private final ContactMerge contacts;
@@ -36,15 +39,20 @@ final class BatchMerge {
     }
 
     List<Merged> merge(List<LeadBook.Entry> entries, Instant now) {
-        customPlans();
         Set<Integer> suppressed = forgottenAmong(entries);
         BatchRows companyRows =
                 new BatchRows(companies.table(), named.getJdbcTemplate(), Set.of("place_id", "domain", "name_key"));
-        companyRows.prefetch(keys(
-                entries,
-                suppressed,
-                e -> companies.values(company(e), contact(e).email()),
-                List.of("place_id", "domain", "name_key")));
+        List<Map<String, Object>> companyValues = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            LeadBook.Entry e = entries.get(i);
+            companyValues.add(
+                    suppressed.contains(i)
+                            ? null
+                            : companies.values(company(e), contact(e).email()));
+        }
+        plans(CUSTOM);
+        companyRows.prefetch(keys(companyValues, List.of("place_id", "domain", "name_key")));
+        plans(AUTO);
         List<Optional<CompanyMerge.Outcome>> companyOutcomes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             LeadBook.Entry e = entries.get(i);
@@ -52,7 +60,12 @@ final class BatchMerge {
                     suppressed.contains(i)
                             ? Optional.empty()
                             : companies.merge(
-                                    companyRows, company(e), contact(e).email(), e.origin(), e.sources(), now));
+                                    companyRows,
+                                    company(e),
+                                    new java.util.LinkedHashMap<>(companyValues.get(i)),
+                                    e.origin(),
+                                    e.sources(),
+                                    now));
         }
         companyRows.flush(now);
         companyOutcomes.replaceAll(
@@ -63,27 +76,27 @@ final class BatchMerge {
         List<Long> companyIds = companyOutcomes.stream()
                 .map(o -> o.map(CompanyMerge.Outcome::id).orElse(null))
                 .toList();
-        Map<String, Set<Object>> contactKeys = new HashMap<>();
+        List<Map<String, Object>> contactValues = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            if (!suppressed.contains(i)) {
-                Map<String, Object> v = contacts.values(contact(entries.get(i)), companyIds.get(i));
-                for (String c : List.of("email", "instagram", "name_key")) {
-                    if (v.get(c) != null) {
-                        contactKeys
-                                .computeIfAbsent(c, k -> new LinkedHashSet<>())
-                                .add(v.get(c));
-                    }
-                }
-            }
+            contactValues.add(
+                    suppressed.contains(i) ? null : contacts.values(contact(entries.get(i)), companyIds.get(i)));
         }
-        contactRows.prefetch(contactKeys);
+        plans(CUSTOM);
+        contactRows.prefetch(keys(contactValues, List.of("email", "instagram", "name_key")));
+        plans(AUTO);
         List<Optional<ContactMerge.Outcome>> contactOutcomes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             LeadBook.Entry e = entries.get(i);
             contactOutcomes.add(
                     suppressed.contains(i)
                             ? Optional.empty()
-                            : contacts.merge(contactRows, contact(e), companyIds.get(i), e.origin(), e.sources(), now));
+                            : contacts.merge(
+                                    contactRows,
+                                    contact(e),
+                                    new java.util.LinkedHashMap<>(contactValues.get(i)),
+                                    e.origin(),
+                                    e.sources(),
+                                    now));
         }
         contactRows.flush(now);
         contactOutcomes.replaceAll(
@@ -116,10 +129,12 @@ final class BatchMerge {
      * an earlier line of the same import gave already.
      */
     private Set<Long> linesAndTags(List<LeadBook.Entry> entries, List<Optional<ContactMerge.Outcome>> outcomes) {
+        plans(CUSTOM);
         Map<Long, Long> earliest = earliestLines(entries, outcomes);
+        plans(AUTO);
         Set<Long> repeated = new HashSet<>();
-        List<SqlParameterSource> lines = new ArrayList<>();
-        List<SqlParameterSource> tags = new ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> tags = new ArrayList<>();
         Set<String> seenTags = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             LeadBook.Entry e = entries.get(i);
@@ -135,32 +150,33 @@ final class BatchMerge {
                     repeated.add((long) i);
                 }
                 earliest.merge(id, line, Math::min);
-                lines.add(new MapSqlParameterSource()
-                        .addValue("id", id)
-                        .addValue("imp", e.importId())
-                        .addValue("line", line));
+                lines.add(new Object[] {id, e.importId(), line});
             }
             for (String tag : e.tags()) {
                 String clean = LeadBook.cleanTag(tag);
                 if (clean != null && seenTags.add(id + "\u0000" + clean)) {
-                    tags.add(new MapSqlParameterSource().addValue("id", id).addValue("tag", clean));
+                    tags.add(new Object[] {id, clean});
                 }
             }
         }
-        if (!lines.isEmpty()) {
-            named.batchUpdate(
-                    "insert into contact_imports (contact_id, import_id, line) select :id, :imp, :line where"
-                            + " not exists (select 1 from contact_imports where contact_id = :id and import_id = :imp and"
-                            + " line = :line)",
-                    lines.toArray(SqlParameterSource[]::new));
-        }
-        if (!tags.isEmpty()) {
-            named.batchUpdate(
-                    "insert into contact_tags (contact_id, tag) select :id, :tag where not exists"
-                            + " (select 1 from contact_tags where contact_id = :id and tag = :tag)",
-                    tags.toArray(SqlParameterSource[]::new));
-        }
+        insertMissing("contact_imports (contact_id, import_id, line)", lines);
+        insertMissing("contact_tags (contact_id, tag)", tags);
         return repeated;
+    }
+
+    /**
+     * Inserts these rows unless their primary key is there: one statement of many rows (each row of a
+     * batch is a statement of its own to the server, planned and run one by one).
+     */
+    private void insertMissing(String tableAndColumns, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String tuple = "(" + "?, ".repeat(part.get(0).length - 1) + "?)";
+            String sql = "insert into " + tableAndColumns + " values "
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), tuple)) + " on conflict do nothing";
+            named.getJdbcTemplate()
+                    .update(sql, part.stream().flatMap(java.util.Arrays::stream).toArray());
+        }
     }
 
     /** For every contact of the batch: the first line of its import it came from before this batch. */
@@ -202,17 +218,13 @@ final class BatchMerge {
         return out;
     }
 
-    private static Map<String, Set<Object>> keys(
-            List<LeadBook.Entry> entries,
-            Set<Integer> skip,
-            java.util.function.Function<LeadBook.Entry, Map<String, Object>> values,
-            List<String> columns) {
+    /** Column → the distinct values of the key columns (null: an entry left out). */
+    private static Map<String, Set<Object>> keys(List<Map<String, Object>> values, List<String> columns) {
         Map<String, Set<Object>> keys = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (skip.contains(i)) {
+        for (Map<String, Object> v : values) {
+            if (v == null) {
                 continue;
             }
-            Map<String, Object> v = values.apply(entries.get(i));
             for (String c : columns) {
                 if (v.get(c) != null) {
                     keys.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(v.get(c));
@@ -233,15 +245,16 @@ final class BatchMerge {
     /**
      * PostgreSQL plans a prepared statement once for all after five runs. The look-ups of a first
      * import run against an empty table, so that generic plan is a sequential scan, which then costs
-     * 40 ms per chunk once the table holds thousands of rows. Custom plans for this transaction only.
+     * 40 ms per chunk once the table holds thousands of rows: the look-ups get custom plans. The
+     * writes do not: a custom plan is planned anew for every row of a batch (that cost 40 ms a chunk).
      */
-    private void customPlans() {
+    private void plans(String mode) {
         if (postgres == null) {
             postgres = named.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
                     c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
         }
         if (Boolean.TRUE.equals(postgres)) {
-            named.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+            named.getJdbcTemplate().execute("set local plan_cache_mode = " + mode);
         }
     }
 }

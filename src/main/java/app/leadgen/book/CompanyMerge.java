@@ -77,7 +77,12 @@ final class CompanyMerge {
      * @return empty when the input names no company (and the address none either)
      */
     Optional<Outcome> merge(Rows rows, CompanyInput in, String email, Origin origin, Sources sources, Instant now) {
-        Map<String, Object> values = values(in, email);
+        return merge(rows, in, values(in, email), origin, sources, now);
+    }
+
+    /** As above with the input's {@link #values} made before (a batch needs them for its look-ups too); they change. */
+    Optional<Outcome> merge(
+            Rows rows, CompanyInput in, Map<String, Object> values, Origin origin, Sources sources, Instant now) {
         if (!in.identifiable() && !values.containsKey("domain")) {
             return Optional.empty();
         }

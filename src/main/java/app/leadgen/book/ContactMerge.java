@@ -75,7 +75,12 @@ final class ContactMerge {
 
     /** @return empty when the input names no person or mailbox (no e-mail, username, phone or name) */
     Optional<Outcome> merge(Rows rows, ContactInput in, Long companyId, Origin origin, Sources sources, Instant now) {
-        Map<String, Object> values = values(in, companyId);
+        return merge(rows, in, values(in, companyId), origin, sources, now);
+    }
+
+    /** As above with the input's {@link #values} made before (a batch needs them for its look-ups too); they change. */
+    Optional<Outcome> merge(
+            Rows rows, ContactInput in, Map<String, Object> values, Origin origin, Sources sources, Instant now) {
         if (!identifiable(values)) {
             return Optional.empty();
         }

@@ -36,7 +36,38 @@ class Audience {
 
     /** The contact ids, in id order. */
     List<Long> contactIds(CampaignSpec.AudienceSpec a) {
+        return contactIds(a, null, MAX);
+    }
+
+    /** At most {@code limit} contact ids after {@code afterId} (null: from the first), in id order. */
+    List<Long> contactIds(CampaignSpec.AudienceSpec a, Long afterId, int limit) {
         Map<String, Object> params = new HashMap<>();
+        String where = where(a, params);
+        if (afterId != null) {
+            where += " and c.id > :after";
+            params.put("after", afterId);
+        }
+        var sql = jdbc.sql("select c.id from contacts c left join companies co on co.id = c.company_id where " + where
+                + " order by c.id limit " + Math.max(1, Math.min(limit, MAX)));
+        for (var e : params.entrySet()) {
+            sql = sql.param(e.getKey(), e.getValue());
+        }
+        return sql.query(Long.class).list();
+    }
+
+    /** How many contacts the audience has (the wizard's live count); the same conditions as {@link #contactIds}. */
+    long count(CampaignSpec.AudienceSpec a) {
+        Map<String, Object> params = new HashMap<>();
+        var sql = jdbc.sql("select count(*) from contacts c left join companies co on co.id = c.company_id where "
+                + where(a, params));
+        for (var e : params.entrySet()) {
+            sql = sql.param(e.getKey(), e.getValue());
+        }
+        return Math.min(sql.query(Long.class).single(), MAX);
+    }
+
+    /** The audience's conditions as SQL over {@code contacts c} and {@code companies co}; fills {@code params}. */
+    private static String where(CampaignSpec.AudienceSpec a, Map<String, Object> params) {
         List<String> and = new ArrayList<>();
         and.add("c.email is not null");
         if (a.contactIds() != null) {
@@ -81,11 +112,6 @@ class Audience {
                 params.put("check", f.emailCheck());
             }
         }
-        var sql = jdbc.sql("select c.id from contacts c left join companies co on co.id = c.company_id where "
-                + String.join(" and ", and) + " order by c.id limit " + MAX);
-        for (var e : params.entrySet()) {
-            sql = sql.param(e.getKey(), e.getValue());
-        }
-        return sql.query(Long.class).list();
+        return String.join(" and ", and);
     }
 }

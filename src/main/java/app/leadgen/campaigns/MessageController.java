@@ -38,6 +38,17 @@ class MessageController {
         return messages.find(id).orElseThrow(() -> ApiProblem.notFound("problem.messages.not-found", id));
     }
 
+    /** The body as the mail carries it: cleaned to the safe subset the composer sends (VIEWER). */
+    record Rendered(long id, String subject, String html, String text) {}
+
+    @GetMapping("/{id}/preview")
+    @Operation(summary = "The message's body cleaned as it goes out (HTML and text part, without footer and tracking)")
+    Rendered preview(@PathVariable long id) {
+        Message m = get(id);
+        String html = app.leadgen.outreach.MailComposer.clean(m.body());
+        return new Rendered(m.id(), m.subject(), html, app.leadgen.outreach.MailComposer.text(html));
+    }
+
     @GetMapping(value = "/{id}/proposal.pdf", produces = ProposalFiles.PDF)
     @Operation(summary = "The message's PDF proposal as it goes out (the QR code to the untracked booking link)")
     org.springframework.http.ResponseEntity<byte[]> proposal(@PathVariable long id) {

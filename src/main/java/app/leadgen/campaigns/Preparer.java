@@ -139,23 +139,11 @@ class Preparer {
             int step,
             CampaignSpec.Step s,
             String status) {
-        boolean business = c.instagram() == null || c.company() != null;
-        String template = s.prompt() != null ? s.prompt() : business ? this.business : instagram;
-        StringBuilder user = new StringBuilder(Placeholders.fill(template, values, false));
-        if (product != null && s.prompt() == null) {
-            user.append("\n\nDas Angebot, um das es geht: ")
-                    .append(Placeholders.fill(
-                            "{product.name} – {product.description} ({product.price}) {product.url}", values, false));
-        }
-        if (step > 0 && s.prompt() == null) {
-            user.append("\n\nDies ist Nachfass-E-Mail Nr. ")
-                    .append(step)
-                    .append(": kurz, freundlich, mit Bezug auf die erste E-Mail, ohne Druck.");
-        }
+        String user = userPrompt(c, values, product, step, s);
         String error = null;
         for (int attempt = 1; attempt <= properties.draftAttempts(); attempt++) {
             try {
-                Drafter.AiDraft d = drafter.draft(campaign.provider(), campaign.model(), system, user.toString());
+                Drafter.AiDraft d = drafter.draft(campaign.provider(), campaign.model(), system, user);
                 messages.insert(
                         campaign.id(),
                         c.id(),
@@ -179,6 +167,37 @@ class Preparer {
             log.info("draft {} of campaign {} for contact {} failed: {}", attempt, campaign.id(), c.id(), error);
         }
         messages.insert(campaign.id(), c.id(), step, c.email(), null, null, null, "FAILED", null, error);
+    }
+
+    /** The system prompt of every AI step. */
+    String systemPrompt() {
+        return system;
+    }
+
+    /** The default prompt of an AI step: seed 002's for businesses, seed 000's for Instagram accounts. */
+    String defaultPrompt(boolean business) {
+        return business ? this.business : instagram;
+    }
+
+    /**
+     * What an AI step asks the model for this contact: its prompt (blank: the default for the contact's
+     * kind, with the product and, for a follow-up, a note on it) with the placeholders filled.
+     */
+    String userPrompt(ContactDetail c, Map<String, String> values, Product product, int step, CampaignSpec.Step s) {
+        boolean business = c.instagram() == null || c.company() != null;
+        String template = s.prompt() != null ? s.prompt() : defaultPrompt(business);
+        StringBuilder user = new StringBuilder(Placeholders.fill(template, values, false));
+        if (product != null && s.prompt() == null) {
+            user.append("\n\nDas Angebot, um das es geht: ")
+                    .append(Placeholders.fill(
+                            "{product.name} – {product.description} ({product.price}) {product.url}", values, false));
+        }
+        if (step > 0 && s.prompt() == null) {
+            user.append("\n\nDies ist Nachfass-E-Mail Nr. ")
+                    .append(step)
+                    .append(": kurz, freundlich, mit Bezug auf die erste E-Mail, ohne Druck.");
+        }
+        return user.toString();
     }
 
     /** The benefits as a list when the body does not name them already (seed 002 §5.3: three bullet points). */

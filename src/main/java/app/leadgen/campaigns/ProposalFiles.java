@@ -55,8 +55,21 @@ class ProposalFiles {
         ProposalInput in = proposals
                 .inputFor(m.contactId())
                 .withIntroText(intro(m.id()))
-                .withOffer(offer(campaign))
+                .withOffer(offer(campaign.productId()))
                 .withBookingUrl(bookingUrl);
+        return new Pdf(Proposals.fileName(in.companyName()), proposals.render(in));
+    }
+
+    /** @throws app.leadgen.support.ApiProblem 400 when there is no such product */
+    void requireProduct(long productId) {
+        if (products.find(productId).isEmpty()) {
+            throw app.leadgen.support.ApiProblem.badRequest("problem.campaigns.product", productId);
+        }
+    }
+
+    /** The wizard's preview: a contact's proposal with the product the campaign would offer (page 1: default text). */
+    Pdf preview(long contactId, Long productId) {
+        ProposalInput in = proposals.inputFor(contactId).withOffer(offer(productId));
         return new Pdf(Proposals.fileName(in.companyName()), proposals.render(in));
     }
 
@@ -64,11 +77,11 @@ class ProposalFiles {
         return Proposals.contentDisposition(fileName);
     }
 
-    private ProposalInput.Offer offer(CampaignStore.Row campaign) {
-        if (campaign.productId() == null) {
+    private ProposalInput.Offer offer(Long productId) {
+        if (productId == null) {
             return null;
         }
-        return products.find(campaign.productId())
+        return products.find(productId)
                 .map(p -> new ProposalInput.Offer(p.name(), p.description(), p.price(), p.url()))
                 .orElse(null);
     }

@@ -172,18 +172,27 @@ class ImportStore {
                 .update();
     }
 
-    /** @param kind {@code rejected} (the line was not imported) or {@code warning} (imported without a value) */
-    void reject(long id, long line, String kind, String raw, String reasonKey, String reasonArgs) {
-        jdbc.sql("insert into import_rejects (import_id, line, kind, raw, reason_key, reason_args) select :id, :line,"
-                        + " :kind, :raw, :key, :args where not exists (select 1 from import_rejects where import_id = :id"
-                        + " and line = :line)")
-                .param("id", id)
-                .param("kind", kind)
-                .param("line", line)
-                .param("raw", raw.length() > 20_000 ? raw.substring(0, 20_000) : raw)
-                .param("key", reasonKey)
-                .param("args", reasonArgs)
-                .update();
+    /**
+     * A line that was not imported ({@code kind} {@code rejected}) or imported without a value
+     * ({@code warning}), with the reason's message key and its arguments.
+     */
+    record Reject(long line, String kind, String raw, String reasonKey, String reasonArgs) {}
+
+    /** Stores these lines' rejections (a line stored before keeps its first), many rows a statement. */
+    void reject(long id, List<Reject> rejects) {
+        for (int from = 0; from < rejects.size(); from += 500) {
+            List<Reject> part = rejects.subList(from, Math.min(rejects.size(), from + 500));
+            List<Object> args = new java.util.ArrayList<>(part.size() * 6);
+            for (Reject r : part) {
+                String raw = r.raw().length() > 20_000 ? r.raw().substring(0, 20_000) : r.raw();
+                args.addAll(java.util.Arrays.asList(id, r.line(), r.kind(), raw, r.reasonKey(), r.reasonArgs()));
+            }
+            jdbc.sql("insert into import_rejects (import_id, line, kind, raw, reason_key, reason_args) values "
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?)"))
+                            + " on conflict do nothing")
+                    .params(args)
+                    .update();
+        }
     }
 
     /** The rejected (and warned) lines in order: line, kind, raw text, reason key, reason arguments. */

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportWork {
 
-    static final int CHUNK = 200;
+    static final int CHUNK = 1000;
     private static final int MAX_DOMAINS = 10_000;
 
     private final ImportStore store;
@@ -105,9 +105,10 @@ class ImportWork {
         Map<ImportCounter, Integer> tally = new java.util.EnumMap<>(ImportCounter.class);
         List<ParsedRow> usable = new ArrayList<>(rows.size());
         List<LeadBook.Entry> entries = new ArrayList<>(rows.size());
+        List<ImportStore.Reject> rejects = new ArrayList<>();
         for (ParsedRow row : rows) {
             if (row.rejected()) {
-                store.reject(imp.id(), row.line(), "rejected", row.raw(), row.rejectReason(), null);
+                rejects.add(new ImportStore.Reject(row.line(), "rejected", row.raw(), row.rejectReason(), null));
                 tally.merge(ImportCounter.INVALID, 1, Integer::sum);
             } else {
                 usable.add(row);
@@ -120,16 +121,18 @@ class ImportWork {
             Merged merged = results.get(i);
             if (merged.suppressed()) {
                 tally.merge(ImportCounter.SUPPRESSED, 1, Integer::sum);
-                store.reject(imp.id(), row.line(), "rejected", row.raw(), "imports.reject.suppressed", null);
+                rejects.add(
+                        new ImportStore.Reject(row.line(), "rejected", row.raw(), "imports.reject.suppressed", null));
                 continue;
             }
             count(tally, merged);
             if (!row.warnings().isEmpty()) {
                 RowWarning w = row.warnings().get(0);
-                store.reject(
-                        imp.id(), row.line(), "warning", row.raw(), w.messageKey(), w.column() + "\u001f" + w.value());
+                rejects.add(new ImportStore.Reject(
+                        row.line(), "warning", row.raw(), w.messageKey(), w.column() + "\u001f" + w.value()));
             }
         }
+        store.reject(imp.id(), rejects);
         tally.forEach((counter, n) -> run.add(counter.key, n));
     }
 
