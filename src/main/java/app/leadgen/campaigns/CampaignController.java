@@ -45,8 +45,17 @@ class CampaignController {
         return campaigns.all();
     }
 
+    static final String SOURCE_NOTICE = "Optional \"sourceNotice\": true (default false): the footer of every mail of"
+            + " the campaign, text and HTML, says where the recipient's address was found (GDPR Art. 14), next to the"
+            + " postal address and the unsubscribe link: SOURCE_NOTICE_TEMPLATE (default: „Hinweis nach Art. 14 DSGVO:"
+            + " Ihre E-Mail-Adresse haben wir {source} gefunden. …\"), {source} a German phrase for the source the lead"
+            + " book recorded for the contact's e-mail address (e.g. „auf Ihrer Website (baecker.de/impressum)\", „in"
+            + " Ihrem Google-Unternehmensprofil (Google Maps)\"), {email} the address.";
+
     @PostMapping
-    @Operation(summary = "Create a campaign (201, status DRAFT); an unknown placeholder is a 400")
+    @Operation(
+            summary = "Create a campaign (201, status DRAFT); an unknown placeholder is a 400",
+            description = SOURCE_NOTICE)
     ResponseEntity<Campaign> create(@RequestBody CampaignSpec body) {
         Campaign created = campaigns.create(body);
         audit.record(AUDIT, "created " + created.id() + " (" + created.name() + ")");
@@ -61,7 +70,7 @@ class CampaignController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace a campaign's settings (DRAFT or READY only, else 409)")
+    @Operation(summary = "Replace a campaign's settings (DRAFT or READY only, else 409)", description = SOURCE_NOTICE)
     Campaign update(@PathVariable long id, @RequestBody CampaignSpec body) {
         Campaign updated = campaigns.update(id, body);
         audit.record(AUDIT, "changed " + id);

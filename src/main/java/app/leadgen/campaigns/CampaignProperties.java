@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox {@code CAMPAIGN_INBOX}: whether this instance runs the recurring job that reads the
  *     mailboxes' inboxes (IMAP) for replies and bounce reports (tests call it themselves)
  * @param inboxSeconds {@code CAMPAIGN_INBOX_SECONDS}: how often the inboxes are read
+ * @param sourceNoticeTemplate {@code SOURCE_NOTICE_TEMPLATE}: the footer notice of campaigns with
+ *     {@code sourceNotice} ({@code {source}}, {@code {email}}); empty: {@link SourceNotice#DEFAULT_TEMPLATE}
  */
 @ConfigurationProperties("leadgen.campaigns")
 record CampaignProperties(
@@ -38,4 +40,5 @@ record CampaignProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("true") boolean inbox,
-        @DefaultValue("120") int inboxSeconds) {}
+        @DefaultValue("120") int inboxSeconds,
+        String sourceNoticeTemplate) {}

@@ -44,6 +44,7 @@ class Delivery {
     private final MailTracking tracking;
     private final LeadBook book;
     private final ProposalFiles proposals;
+    private final SourceNotice sourceNotice;
     private final CampaignProperties properties;
     private final String postalAddress;
     private final Clock clock;
@@ -56,6 +57,7 @@ class Delivery {
             MailTracking tracking,
             LeadBook book,
             ProposalFiles proposals,
+            SourceNotice sourceNotice,
             CampaignProperties properties,
             @Value("${leadgen.mail.postal-address:}") String postalAddress,
             Clock clock) {
@@ -66,6 +68,7 @@ class Delivery {
         this.tracking = tracking;
         this.book = book;
         this.proposals = proposals;
+        this.sourceNotice = sourceNotice;
         this.properties = properties;
         this.postalAddress = postalAddress;
         this.clock = clock;
@@ -108,6 +111,7 @@ class Delivery {
                     m.subject(),
                     m.body(),
                     postalAddress,
+                    campaign.sourceNotice() ? sourceNotice.forContact(m.contactId(), to.getAddress()) : null,
                     tracked,
                     campaign.trackOpens(),
                     campaign.trackClicks(),

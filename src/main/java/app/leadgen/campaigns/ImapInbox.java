@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a mailbox's INBOX over IMAP (Jakarta Mail): the mails after the last UID read, oldest first,
- * at most a batch of them. The folder is opened read-only ({@code EXAMINE}), so a person's unread
+ * at most a batch of them (the first read looks at the newest batch only). The folder is opened read-only ({@code EXAMINE}), so a person's unread
  * mails stay unread. A new UIDVALIDITY (the inbox was rebuilt) starts from the beginning again;
  * what is done with a mail is idempotent, so reading one twice does no harm.
  */
@@ -43,9 +43,15 @@ class ImapInbox {
                 boolean same =
                         account.uidValidity() != null && account.uidValidity() == validity && account.lastUid() != null;
                 long from = same ? account.lastUid() + 1 : 1;
-                Message[] found = uids.getMessagesByUID(from, UIDFolder.MAXUID);
+                List<Message> batch = new ArrayList<>();
+                for (Message m : candidates(folder, uids, same, from, max)) {
+                    // "from:*" also names the last mail when nothing is newer
+                    if (uids.getUID(m) >= from && batch.size() < max) {
+                        batch.add(m);
+                    }
+                }
+                Message[] found = batch.toArray(Message[]::new);
                 FetchProfile profile = new FetchProfile();
-                profile.add(UIDFolder.FetchProfileItem.UID);
                 profile.add(FetchProfile.Item.ENVELOPE);
                 profile.add(FetchProfile.Item.CONTENT_INFO);
                 for (String h : List.of("In-Reply-To", "References", "Auto-Submitted", "Precedence", "X-Autoreply")) {
@@ -56,12 +62,6 @@ class ImapInbox {
                 long last = from - 1;
                 for (Message m : found) {
                     long uid = uids.getUID(m);
-                    if (uid < from) {
-                        continue; // "from:*" also names the last mail when nothing is newer
-                    }
-                    if (mails.size() >= max) {
-                        break;
-                    }
                     try {
                         mails.add(InboundMail.of(uid, m));
                     } catch (IOException | MessagingException | RuntimeException e) {
@@ -77,6 +77,25 @@ class ImapInbox {
         } catch (MessagingException e) {
             throw failure(account, e);
         }
+    }
+
+    /**
+     * The mails to look at, their UIDs fetched: after the last UID read; on a first read (or a
+     * rebuilt inbox) only the newest {@code max}, so an old, big inbox is not read from its start.
+     */
+    private static Message[] candidates(Folder folder, UIDFolder uids, boolean same, long from, int max)
+            throws MessagingException {
+        Message[] found;
+        if (same) {
+            found = uids.getMessagesByUID(from, UIDFolder.MAXUID);
+        } else {
+            int count = folder.getMessageCount();
+            found = count == 0 ? new Message[0] : folder.getMessages(Math.max(1, count - max + 1), count);
+        }
+        FetchProfile uidOnly = new FetchProfile();
+        uidOnly.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(found, uidOnly);
+        return found;
     }
 
     /** „Verbindung testen": log in and open the inbox, read nothing. */

@@ -32,7 +32,7 @@ class MailboxController {
 
     static final String IMAP_FIELDS =
             " Optional inbox for replies and bounce reports (read every CAMPAIGN_INBOX_SECONDS):"
-                    + " imapHost (empty: none), imapPort (993 with ssl, else 143), imapSecurity ssl|starttls|none (ssl),"
+                    + " imapHost (absent: the stored inbox stays; empty: no inbox), imapPort (993 with ssl, else 143), imapSecurity ssl|starttls|none (ssl),"
                     + " imapUser (empty: the SMTP user, else fromEmail), imapPassword (write-only, sealed at rest; blank in a"
                     + " PUT keeps it). A reply (In-Reply-To/References naming a sent mail) marks the contact replied; a"
                     + " delivery status notification of a permanent failure is a hard bounce (message FAILED, address"

@@ -41,16 +41,20 @@ class MailboxImap {
     }
 
     /**
-     * The inbox settings of a checked input: none without a host; a blank password keeps the stored
-     * one. Another host or login starts reading afresh (the UIDs were those of another inbox).
+     * The inbox settings of a checked input: unchanged without a host, removed with an empty one
+     * ({@link MailboxInput#NO_INBOX}); a blank password keeps the stored one. Another host or login
+     * starts reading afresh (the UIDs were those of another inbox).
      */
     void save(long mailboxId, MailboxInput v) {
+        if (v.imapHost() == null) {
+            return;
+        }
         record Current(String host, String user) {}
         Current current = jdbc.sql("select imap_host, imap_username from mailboxes where id = :id")
                 .param("id", mailboxId)
                 .query((rs, n) -> new Current(rs.getString(1), rs.getString(2)))
                 .single();
-        if (v.imapHost() == null) {
+        if (v.imapHost().isEmpty()) {
             jdbc.sql("update mailboxes set imap_host = null, imap_port = null, imap_security = null, imap_username ="
                             + " null, imap_password_sealed = null, imap_uid_validity = null, imap_last_uid = null,"
                             + " imap_checked_at = null, imap_error = null where id = :id")

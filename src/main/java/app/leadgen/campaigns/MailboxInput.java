@@ -87,13 +87,23 @@ record MailboxInput(
                 imap.password());
     }
 
+    /** {@code imapHost} of a checked input that removes the inbox. */
+    static final String NO_INBOX = "";
+
     private record Imap(String host, Integer port, String security, String user, String password) {}
 
-    /** The inbox's settings checked: none without a host; SSL on 993 unless said otherwise. */
+    /**
+     * The inbox's settings checked; SSL on 993 unless said otherwise. Without {@code imapHost} the
+     * stored inbox stays as it is (a client that knows nothing of inboxes keeps them); an empty one
+     * removes it ({@link #NO_INBOX}).
+     */
     private static Imap imap(MailboxInput in) {
+        if (in.imapHost() == null) {
+            return new Imap(null, null, null, null, null);
+        }
         String host = trimmed(in.imapHost());
         if (host == null) {
-            return new Imap(null, null, null, null, null);
+            return new Imap(NO_INBOX, null, null, null, null);
         }
         if (host.length() > 255 || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
             throw ApiProblem.badRequest("problem.mailboxes.imap-host");

@@ -79,6 +79,13 @@ class Replies {
             } catch (ExternalServiceException e) {
                 log.warn("inbox of mailbox {} not read: {}", account.mailboxId(), e.getMessage());
                 imap.checked(account.mailboxId(), clock.instant(), e.kind().name() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // the next inbox is read all the same; this one is read again from where it stood
+                log.warn("inbox of mailbox {} not handled", account.mailboxId(), e);
+                imap.checked(
+                        account.mailboxId(),
+                        clock.instant(),
+                        "ERROR: " + e.getClass().getSimpleName());
             }
         }
         return new Found(replies, bounces);
@@ -125,7 +132,8 @@ class Replies {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", m.id())
                 .update();
-        String recipient = b.recipient() != null ? b.recipient() : m.to();
+        // the address we sent to: a report may name a forwarding target as its final recipient
+        String recipient = m.to() != null ? m.to() : b.recipient();
         boolean first = m.trackedMailId() != null && tracking.bounced(m.trackedMailId(), recipient, error);
         if (m.trackedMailId() == null) {
             suppressions.suppress(recipient, Reason.BOUNCED);

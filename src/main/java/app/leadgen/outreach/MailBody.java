@@ -24,9 +24,17 @@ final class MailBody {
     private MailBody() {}
 
     static String text(String body, String postalAddress, TrackedMail mail) {
+        return text(body, postalAddress, null, mail);
+    }
+
+    /** As above, with a campaign's notice where the address was found (GDPR Art. 14) after the postal address. */
+    static String text(String body, String postalAddress, String notice, TrackedMail mail) {
         StringBuilder text = new StringBuilder(body.strip()).append("\n\n-- \n");
         if (postalAddress != null && !postalAddress.isBlank()) {
             text.append(lines(postalAddress)).append('\n');
+        }
+        if (notice != null && !notice.isBlank()) {
+            text.append(notice.strip()).append('\n');
         }
         return text.append(UNSUBSCRIBE_TEXT)
                 .append(' ')
@@ -48,9 +56,17 @@ final class MailBody {
 
     /** The footer of the HTML part (postal address, unsubscribe link) and, with {@code pixel}, the open pixel. */
     static String footer(String postalAddress, TrackedMail mail, boolean pixel) {
+        return footer(postalAddress, null, mail, pixel);
+    }
+
+    /** As above, with a campaign's notice where the address was found (GDPR Art. 14) after the postal address. */
+    static String footer(String postalAddress, String notice, TrackedMail mail, boolean pixel) {
         StringBuilder html = new StringBuilder("<p style=\"margin-top:24px;font-size:12px;color:#666666;\">");
         if (postalAddress != null && !postalAddress.isBlank()) {
             html.append(escape(lines(postalAddress))).append("<br>");
+        }
+        if (notice != null && !notice.isBlank()) {
+            html.append(escape(notice.strip())).append("<br>");
         }
         html.append(HtmlUtils.htmlEscape(UNSUBSCRIBE_QUESTION, "UTF-8"))
                 .append(" <a href=\"")

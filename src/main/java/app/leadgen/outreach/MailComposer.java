@@ -14,7 +14,7 @@ import org.jsoup.safety.Safelist;
 /**
  * Builds a mail from an HTML body (a campaign's template or an LLM's {@code body_html}): the HTML
  * cleaned to a safe subset, the text part made from it, both ending in the footer every mail has
- * (postal address, unsubscribe link), the RFC 8058 List-Unsubscribe headers, and, when the campaign
+ * (postal address, a campaign's source notice, unsubscribe link), the RFC 8058 List-Unsubscribe headers, and, when the campaign
  * tracks, wrapped links and the open pixel. The public face of this module's mail pieces for campaigns.
  */
 public final class MailComposer {
@@ -76,6 +76,26 @@ public final class MailComposer {
             boolean trackClicks,
             List<Attachment> attachments,
             Instant now) {
+        return compose(
+                sender, to, subject, bodyHtml, postalAddress, null, tracked, trackOpens, trackClicks, attachments, now);
+    }
+
+    /**
+     * As above; {@code sourceNotice} (null: none) is a campaign's notice where the address was found
+     * (GDPR Art. 14), in the footer of both parts after the postal address.
+     */
+    public static OutgoingMail compose(
+            MailSender sender,
+            InternetAddress to,
+            String subject,
+            String bodyHtml,
+            String postalAddress,
+            String sourceNotice,
+            TrackedMail tracked,
+            boolean trackOpens,
+            boolean trackClicks,
+            List<Attachment> attachments,
+            Instant now) {
         Document doc = Jsoup.parseBodyFragment(clean(bodyHtml));
         if (trackClicks) {
             for (Element a : doc.select("a[href]")) {
@@ -88,9 +108,9 @@ public final class MailComposer {
         doc.outputSettings().prettyPrint(false);
         String html = "<!DOCTYPE html><html><body style=\"font-family: Georgia, serif;\">"
                 + doc.body().html()
-                + MailBody.footer(postalAddress, tracked, trackOpens)
+                + MailBody.footer(postalAddress, sourceNotice, tracked, trackOpens)
                 + "</body></html>";
-        String text = MailBody.text(text(bodyHtml), postalAddress, tracked);
+        String text = MailBody.text(text(bodyHtml), postalAddress, sourceNotice, tracked);
         return MimeMessages.build(
                 new MimeMessages.From(sender.sender(), sender.senderName(), sender.replyTo()),
                 to,

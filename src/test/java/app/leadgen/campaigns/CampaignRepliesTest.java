@@ -149,6 +149,18 @@ class CampaignRepliesTest extends CampaignTestBase {
         assertThat(test.json().path("imap").path("ok").asBoolean()).isFalse();
         assertThat(test.json().path("imap").path("kind").asString()).isEqualTo("CREDENTIALS");
         assertThat(test.body()).doesNotContain(wrong);
+
+        // a change by a client that knows nothing of inboxes keeps it; an empty imapHost removes it
+        String smtpOnly = "{\"name\": \"Ohne IMAP " + u + "\", \"host\": \"127.0.0.1\", \"port\": "
+                + SMTP.getSmtp().getPort() + ", \"security\": \"none\", \"fromEmail\": \"agentur@kampagne-test.de\"";
+        JsonNode kept = api.putJson("/api/mailboxes/" + mailbox, smtpOnly + "}").json();
+        assertThat(kept.path("imapHost").asString()).isEqualTo("127.0.0.1");
+        assertThat(kept.path("imapPasswordSet").asBoolean()).isTrue();
+        JsonNode removed = api.putJson("/api/mailboxes/" + mailbox, smtpOnly + ", \"imapHost\": \"\"}")
+                .json();
+        assertThat(removed.path("imapHost").isNull()).isTrue();
+        assertThat(removed.path("imapPasswordSet").asBoolean()).isFalse();
+        assertThat(removed.path("imapError").isNull()).isTrue();
         assertThat(api.delete("/api/mailboxes/" + mailbox).status()).isEqualTo(204);
     }
 

@@ -126,6 +126,12 @@ class PostgresTwoInstancesTest extends IntegrationTest {
                 assertThat(api.postJson("/api/campaigns/" + c + "/start", "{}").status())
                         .isEqualTo(200);
             }
+            // the other instance's job claims first (so both surely take part), then this one joins in
+            long joinBy = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (claims() == 0 && System.nanoTime() < joinBy) {
+                Thread.sleep(100);
+            }
+            assertThat(claims()).as("claims of the other instance").isPositive();
             Thread ticker = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
@@ -198,6 +204,12 @@ class PostgresTwoInstancesTest extends IntegrationTest {
         // both instances took part
         assertThat(rows.stream().map(Sent::by).distinct()).hasSize(2);
         smtp.stop();
+    }
+
+    private long claims() {
+        return jdbc.sql("select count(*) from campaign_messages where claimed_by is not null")
+                .query(Long.class)
+                .single();
     }
 
     private long contact(String email) {
