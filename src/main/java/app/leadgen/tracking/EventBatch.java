@@ -121,7 +121,8 @@ class EventBatch {
         if (text == null) {
             return null;
         }
-        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        // most texts have no control character: no copy and no pattern then
+        String clean = text.chars().anyMatch(Character::isISOControl) ? text.replaceAll("\\p{Cntrl}", " ") : text;
         return clean.length() > max ? clean.substring(0, max) : clean;
     }
 }

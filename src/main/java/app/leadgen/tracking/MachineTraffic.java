@@ -1,5 +1,7 @@
 package app.leadgen.tracking;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,7 +41,19 @@ class MachineTraffic {
                     + "|libwww|httpclient|headlesschrome|phantomjs|microsoft office protocol discovery"
                     + "|ms-office|facebookexternalhit|slackbot|whatsapp|skypeuripreview).*");
     private static final Pattern GMAIL_PREFETCH = Pattern.compile(".*Chrome/42\\.0\\.2311\\.135.*Edge/12\\.246.*");
+    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
     private static final String RESOURCE = "/tracking/machine-networks.txt";
+
+    /** What a User-Agent alone says; the patterns cost more than the rest of a tracking request. */
+    private enum Agent {
+        SCANNER,
+        OPEN_PROXY,
+        PERSON
+    }
+
+    /** User-Agents repeat (a mail client, a proxy): each is read once, up to this many kept. */
+    private final Cache<String, Agent> agents =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final Duration scannerWindow;
     private final List<Cidr> networks;
@@ -53,20 +67,28 @@ class MachineTraffic {
         if ("HEAD".equalsIgnoreCase(method)) {
             return true;
         }
-        String ua = userAgent == null ? "" : userAgent.strip();
-        if (ua.isEmpty() || SCANNER.matcher(ua).matches()) {
+        Agent agent = agents.get(userAgent == null ? "" : userAgent, MachineTraffic::agent);
+        if (agent == Agent.SCANNER) {
             return true;
         }
         if (type == EventType.OPEN) {
-            return ua.contains("GoogleImageProxy")
-                    || GMAIL_PREFETCH.matcher(ua).matches()
-                    || ua.equals("Mozilla/5.0")
-                    || inNetworks(ip);
+            return agent == Agent.OPEN_PROXY || inNetworks(ip);
         }
         if (type == EventType.CLICK && sentAt != null) {
             return Duration.between(sentAt, now).compareTo(scannerWindow) < 0;
         }
         return false;
+    }
+
+    private static Agent agent(String userAgent) {
+        String ua = userAgent.strip();
+        if (ua.isEmpty() || SCANNER.matcher(ua).matches()) {
+            return Agent.SCANNER;
+        }
+        if (ua.contains("GoogleImageProxy") || GMAIL_PREFETCH.matcher(ua).matches() || ua.equals("Mozilla/5.0")) {
+            return Agent.OPEN_PROXY;
+        }
+        return Agent.PERSON;
     }
 
     private boolean inNetworks(String ip) {
@@ -76,7 +98,7 @@ class MachineTraffic {
         byte[] address;
         try {
             // a literal only (digits, dots, colons): never a name lookup
-            if (!ip.matches("[0-9a-fA-F:.]+")) {
+            if (!LITERAL.matcher(ip).matches()) {
                 return false;
             }
             address = InetAddress.getByName(ip).getAddress();
