@@ -51,33 +51,31 @@ class TrackedMails {
 
     /** The mail of a token whose signature holds; empty for a forged, changed or unknown token. */
     Optional<Row> byToken(String token) {
-        return tokens.verify(token).flatMap(key -> jdbc.sql(
-                        "select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent"
-                                + " from tracked_mails where message_key = :k")
+        return tokens.verify(token).flatMap(key -> jdbc.sql(SELECT + " where message_key = :k")
                 .param("k", key)
-                .query((rs, n) -> new Row(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("contact_id", Long.class),
-                        rs.getString("recipient"),
-                        links(rs.getString("links")),
-                        rs.getTimestamp("sent").toInstant(),
-                        rs.getTimestamp("sent_at") != null))
+                .query(TrackedMails::row)
                 .optional());
     }
 
     /** The mail of a sender's own record (a reply or a bounce report names our Message-ID, not a token). */
     Optional<Row> byId(long id) {
-        return jdbc.sql("select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent"
-                        + " from tracked_mails where id = :id")
+        return jdbc.sql(SELECT + " where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Row(
-                        rs.getLong("id"),
-                        (Long) rs.getObject("contact_id", Long.class),
-                        rs.getString("recipient"),
-                        links(rs.getString("links")),
-                        rs.getTimestamp("sent").toInstant(),
-                        rs.getTimestamp("sent_at") != null))
+                .query(TrackedMails::row)
                 .optional();
+    }
+
+    private static final String SELECT =
+            "select id, contact_id, recipient, links, sent_at, coalesce(sent_at, created_at) as sent from tracked_mails";
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(
+                rs.getLong("id"),
+                (Long) rs.getObject("contact_id", Long.class),
+                rs.getString("recipient"),
+                links(rs.getString("links")),
+                rs.getTimestamp("sent").toInstant(),
+                rs.getTimestamp("sent_at") != null);
     }
 
     private static Set<String> links(String stored) {
