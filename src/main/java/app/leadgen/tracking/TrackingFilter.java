@@ -2,6 +2,7 @@ package app.leadgen.tracking;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The open pixel ({@code GET|HEAD /track/open/{token}}) and the click redirect ({@code GET|HEAD
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * forged, changed or unknown gets an empty 404; a click to a URL that was not in that very mail an
  * empty 400 — never a redirect to it (no open redirect). Any other method goes on to the chain.
  */
-class TrackingFilter extends OncePerRequestFilter {
+class TrackingFilter extends HttpFilter {
 
     static final String OPEN = "/track/open/";
     static final String CLICK = "/track/click/";
@@ -45,7 +45,7 @@ class TrackingFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String method = request.getMethod();
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -54,4 +54,33 @@ class RateLimitTest {
             assertThat(limit.remembered()).isLessThanOrEqualTo(50);
         }
     }
+
+    @Test
+    void manyThreadsOfOneAddressTogetherGetTheLimitExactly() throws Exception {
+        RateLimit limit = new RateLimit(120, 100);
+        var allowed = new java.util.concurrent.atomic.AtomicInteger();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 100; i++) {
+                    if (limit.allow("203.0.113.7", 5 * SECOND)) {
+                        allowed.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(allowed.get()).isEqualTo(120);
+    }
 }
