@@ -44,6 +44,7 @@ function spec() {
     trackOpens: $('wizard-opens').checked,
     trackClicks: $('wizard-clicks').checked,
     requireApproval: $('wizard-approval').checked,
+    sourceNotice: $('wizard-source-notice').checked,
     window: {
       from: $('window-from').value,
       to: $('window-to').value,
@@ -60,7 +61,7 @@ function summary() {
   const product = s.productId ? $('wizard-product').selectedOptions[0]?.textContent : t('wizard.summary.noProduct');
   $('wizard-summary').textContent = t('wizard.summary', {
     count: $('audience-count').dataset.count || '?', mailbox, product, steps: s.steps.length,
-  });
+  }) + ' ' + t(s.sourceNotice ? 'wizard.summary.sourceNotice' : 'wizard.summary.noSourceNotice');
 }
 
 /** What a person must fill before the next pane; the server checks everything again on save. */
@@ -98,6 +99,7 @@ function fill(c) {
   $('wizard-opens').checked = c.trackOpens;
   $('wizard-clicks').checked = c.trackClicks;
   $('wizard-approval').checked = c.requireApproval;
+  $('wizard-source-notice').checked = Boolean(c.sourceNotice);
   $('window-from').value = c.window.from;
   $('window-to').value = c.window.to;
   $('window-zone').value = c.window.zone;

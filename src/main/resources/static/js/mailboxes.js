@@ -1,7 +1,9 @@
 // The page „Postfächer": every mailbox with its caps and last send, a form that adds or edits an SMTP
-// mailbox (the password is never shown back, only whether one is stored), deleting, and „Verbindung
-// testen" with the outcome in words (the server answers a failure kind, the page says what it means).
+// mailbox and its inbox (passwords are never shown back, only whether one is stored), deleting, and
+// „Verbindung testen" with the outcome in words (the server answers a failure kind, the page says
+// what it means). The inbox (IMAP) parts live in mailboxes-imap.js.
 import { $, api, busy, el, may, showError, t, toast } from './common.js';
+import * as inbox from './mailboxes-imap.js';
 
 const state = { editing: null };
 const lang = () => document.documentElement.lang || 'de';
@@ -41,6 +43,7 @@ function edit(mailbox) {
   $('mailbox-daily').value = mailbox?.dailyCap ?? '';
   $('mailbox-hourly').value = mailbox?.hourlyCap ?? '';
   $('mailbox-interval').value = mailbox?.intervalSeconds ?? '';
+  inbox.fill(mailbox);
   showError('mailbox-error', '');
   if (mailbox) $('mailbox-name').focus();
 }
@@ -54,13 +57,22 @@ function server(m) {
   return `${m.host}:${m.port} (${security})${login}${password}`;
 }
 
+/** The answer in words: the sending side, and with an inbox its line below („Versand"/„Posteingang"). */
 function testResult(answer) {
-  if (answer.ok) return { ok: true, text: t('mailboxes.test.ok') };
-  const kind = answer.kind || 'UNAVAILABLE';
-  const meaning = t(`mailboxes.test.kind.${kind}`);
-  const said = meaning === `mailboxes.test.kind.${kind}` ? t('mailboxes.test.kind.UNAVAILABLE') : meaning;
+  const imap = inbox.testLine(answer);
+  const label = imap ? `${t('mailboxes.smtp.label')} ` : '';
   const detail = answer.error ? ` ${t('mailboxes.test.detail', { detail: answer.error })}` : '';
-  return { ok: false, text: `${t('mailboxes.test.failed')} ${said}${detail}` };
+  const smtp = answer.ok
+    ? { ok: true, text: `${label}${t('mailboxes.test.ok')}` }
+    : { ok: false, text: `${label}${t('mailboxes.test.failed')} ${inbox.kindText(answer.kind || 'UNAVAILABLE')}${detail}` };
+  return imap ? [smtp, imap] : [smtp];
+}
+
+function show(output, lines) {
+  output.replaceChildren(...lines.map((line) => el('span', {
+    className: `test-${line === lines[0] ? 'smtp' : 'imap'} ${line.ok ? 'ok' : 'failed'}`, text: line.text,
+  })));
+  output.className = `mailbox-test-result ${lines.every((line) => line.ok) ? 'ok' : 'failed'}`;
 }
 
 async function testConnection(button, mailbox, output) {
@@ -68,10 +80,11 @@ async function testConnection(button, mailbox, output) {
   output.className = 'mailbox-test-result';
   await busy(button, async () => {
     try {
-      const result = testResult(await api(`/api/mailboxes/${mailbox.id}/test`, { method: 'POST', body: {}, timeoutMs: 60000 }));
-      output.textContent = result.text;
-      output.className = `mailbox-test-result ${result.ok ? 'ok' : 'failed'}`;
-      toast(result.ok ? t('mailboxes.test.okToast', { name: mailbox.name }) : result.text, result.ok ? 'success' : 'error');
+      const lines = testResult(await api(`/api/mailboxes/${mailbox.id}/test`, { method: 'POST', body: {}, timeoutMs: 60000 }));
+      show(output, lines);
+      const failed = lines.filter((line) => !line.ok);
+      toast(failed.length ? failed.map((line) => line.text).join(' ') : t('mailboxes.test.okToast', { name: mailbox.name }),
+        failed.length ? 'error' : 'success');
     } catch (e) {
       output.textContent = e.message;
       output.className = 'mailbox-test-result failed';
@@ -107,6 +120,7 @@ function row(m) {
     el('td', { className: 'kind', text: t(`mailboxes.kind.${m.kind}`) }),
     el('td', { className: 'from', text: from || '–' }),
     el('td', { className: 'server', text: server(m) }),
+    inbox.cell(m),
     el('td', { className: 'caps', text: `${m.dailyCap} / ${m.hourlyCap}` }),
     el('td', { className: 'interval', text: t('mailboxes.seconds', { n: m.intervalSeconds }) }),
     el('td', { className: 'last-send', text: when(m.lastSendAt) }),
@@ -142,6 +156,7 @@ async function save(saveButton) {
     dailyCap: number('mailbox-daily'),
     hourlyCap: number('mailbox-hourly'),
     intervalSeconds: number('mailbox-interval'),
+    ...inbox.body(),
   };
   await busy(saveButton, async () => {
     try {

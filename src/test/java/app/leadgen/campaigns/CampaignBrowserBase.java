@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The campaign pages' browser tests: one app for all of them (same properties, so Spring caches one
- * context), a real SMTP server (GreenMail), the tests' clock and the send loop called by the tests.
+ * context), a real SMTP and IMAP server (GreenMail), the tests' clock and the send loop called by the tests.
  */
 @Import(CampaignTestBase.Clocks.class)
 abstract class CampaignBrowserBase extends BrowserTest {
@@ -39,15 +39,20 @@ abstract class CampaignBrowserBase extends BrowserTest {
         return "http://127.0.0.1:" + port;
     }
 
+    /** SMTP for sending and IMAP for a mailbox's inbox, each on a free port. */
     private static GreenMail start() {
-        int free;
+        ServerSetup smtp = new ServerSetup(free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        GreenMail server = new GreenMail(new ServerSetup[] {smtp, imap});
+        server.start();
+        return server;
+    }
+
+    private static int free() {
         try (ServerSocket probe = new ServerSocket(0)) {
-            free = probe.getLocalPort();
+            return probe.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        GreenMail server = new GreenMail(new ServerSetup(free, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
     }
 }

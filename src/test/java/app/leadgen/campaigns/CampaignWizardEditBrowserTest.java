@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wizard on a stored campaign: every field filled from it (an AI step shows the default prompt),
- * a change saved with PUT; a campaign that is no longer a draft is shown but cannot be saved.
+ * a change (the notice under Art. 14 GDPR ticked) saved with PUT; a campaign that is no longer a draft is shown but cannot be saved.
  */
 class CampaignWizardEditBrowserTest extends CampaignBrowserBase {
 
@@ -66,6 +66,13 @@ class CampaignWizardEditBrowserTest extends CampaignBrowserBase {
         page.locator(".wizard-tab[data-pane='0']").click();
         page.locator("#wizard-name").fill("Friseure Wien " + u);
         page.locator(".wizard-tab[data-pane='3']").click();
+        assertThat(page.locator("#wizard-source-notice")).not().isChecked();
+        assertThat(page.locator("#wizard-summary")).containsText("Ohne Hinweis nach Art. 14 DSGVO.");
+        page.locator("#wizard-source-notice").check();
+        // the summary is written when the pane opens: going there again shows the new choice
+        page.locator(".wizard-tab[data-pane='3']").click();
+        assertThat(page.locator("#wizard-summary")).containsText("Mit Hinweis nach Art. 14 DSGVO");
+        Browser.screenshot(page, "wizard-source-notice");
         page.locator("#wizard-save").click();
         page.waitForURL(base() + "/campaigns/" + id);
         assertThat(page.locator("#campaign-name")).hasText("Friseure Wien " + u);
@@ -77,6 +84,11 @@ class CampaignWizardEditBrowserTest extends CampaignBrowserBase {
         org.assertj.core.api.Assertions.assertThat(
                         stored.path("window").path("days").toString())
                 .isEqualTo("[\"MONDAY\",\"SATURDAY\"]");
+        org.assertj.core.api.Assertions.assertThat(stored.path("sourceNotice").asBoolean())
+                .isTrue();
+        page.navigate(base() + "/campaigns/" + id + "/edit");
+        page.locator(".wizard-tab[data-pane='3']").click();
+        assertThat(page.locator("#wizard-source-notice")).isChecked();
 
         api.postJson("/api/campaigns/" + id + "/stop", "{}");
         page.navigate(base() + "/campaigns/" + id);
