@@ -7,12 +7,34 @@ const lang = () => document.documentElement.lang || 'de';
 const COUNTS = ['audience', 'drafted', 'approved', 'queued', 'sent', 'failed', 'skipped', 'unknown',
   'openedHuman', 'clickedHuman', 'unsubscribed', 'bounced', 'replied'];
 
+// the lifecycle moves the server allows from a state (Campaigns.java); the others are greyed out
+const ALLOWED = {
+  prepare: (c) => ['DRAFT', 'READY'].includes(c.status),
+  start: (c) => c.status === 'READY',
+  pause: (c) => c.status === 'SENDING',
+  resume: (c) => c.status === 'PAUSED',
+  stop: (c) => ['DRAFT', 'PREPARING', 'READY', 'SENDING', 'PAUSED'].includes(c.status),
+  'retry-failed': (c) => c.counts.failed > 0 && c.status !== 'STOPPED',
+  'approve-all': (c) => c.counts.drafted > 0 && c.status !== 'STOPPED',
+};
+const buttons = [...document.querySelectorAll('#campaign-actions button')];
+let current = null;
+
+function actions() {
+  for (const button of buttons) {
+    const allowed = ALLOWED[button.dataset.action];
+    button.disabled = current === null || (allowed !== undefined && !allowed(current));
+  }
+}
+
 function when(iso) {
   if (!iso) return '–';
   return new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
 
 function show(c) {
+  current = c;
+  actions();
   $('campaign-name').textContent = c.name;
   $('campaign-status').textContent = t(`campaigns.status.${c.status}`);
   $('campaign-status').dataset.status = c.status;
@@ -71,15 +93,18 @@ async function load() {
   }
 }
 
-for (const button of document.querySelectorAll('#campaign-actions button')) {
-  button.addEventListener('click', () => busy(button, async () => {
-    try {
-      await api(`/api/campaigns/${id}/${button.dataset.action}`, { method: 'POST', body: {} });
-      await load();
-    } catch (e) {
-      toast(e.message, 'error');
-    }
-  }));
+for (const button of buttons) {
+  button.addEventListener('click', async () => {
+    await busy(button, async () => {
+      try {
+        await api(`/api/campaigns/${id}/${button.dataset.action}`, { method: 'POST', body: {} });
+        await load();
+      } catch (e) {
+        toast(e.message, 'error');
+      }
+    });
+    actions(); // busy() enabled it again: the new state decides
+  });
 }
 load();
 setInterval(load, 3000);

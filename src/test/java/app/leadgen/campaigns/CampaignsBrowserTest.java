@@ -103,6 +103,10 @@ class CampaignsBrowserTest extends CampaignBrowserBase {
         page.waitForURL(Pattern.compile(".*/campaigns/\\d+$"));
         assertThat(page.locator("#campaign-name")).hasText("Konditoreien " + u);
         assertThat(page.locator("#campaign-status")).hasText("Entwurf");
+        // only what the state allows can be clicked
+        assertThat(page.locator("#campaign-actions button[data-action=start]")).isDisabled();
+        assertThat(page.locator("#campaign-actions button[data-action=pause]")).isDisabled();
+        assertThat(page.locator("#campaign-actions button[data-action=stop]")).isEnabled();
         page.locator("#campaign-actions button[data-action=prepare]").click();
         assertThat(page.locator("#campaign-status"))
                 .hasText("Bereit", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
@@ -136,6 +140,10 @@ class CampaignsBrowserTest extends CampaignBrowserBase {
         org.assertj.core.api.Assertions.assertThat(mail.getSubject()).isEqualTo("Kurze Frage an die Konditorei Süß");
         assertThat(page.locator("#campaign-status")).hasText("Abgeschlossen");
         assertThat(page.locator("#campaign-counts .count-sent")).hasText("1");
+        for (String action : new String[] {"prepare", "start", "pause", "resume", "stop", "approve-all"}) {
+            assertThat(page.locator("#campaign-actions button[data-action=" + action + "]"))
+                    .isDisabled();
+        }
         Browser.screenshot(page, "campaign");
 
         // its unsubscribe page, in German, from the List-Unsubscribe header
