@@ -21,6 +21,14 @@ class ForgetTracking {
     void on(ContactForgotten forgotten) {
         String mailsOf = "select id from tracked_mails where contact_id = :id or lower(recipient) = :e";
         String email = forgotten.email() == null ? "" : forgotten.email();
+        // the mails locked first: an open or a click being written for one of them (EventWriter) finishes before
+        // its events are deleted, or waits and then finds the mail gone; else the mails' delete could meet a
+        // fresh event and fail on its foreign key
+        jdbc.sql(mailsOf + " for update")
+                .param("id", forgotten.contactId())
+                .param("e", email)
+                .query(Long.class)
+                .list();
         jdbc.sql("delete from email_events where contact_id = :id or mail_id in (" + mailsOf + ")")
                 .param("id", forgotten.contactId())
                 .param("e", email)
