@@ -88,45 +88,37 @@ class CampaignController {
     @PostMapping("/{id}/prepare")
     @Operation(summary = "Draft one message per contact and step in the background (DRAFT|READY → PREPARING → READY)")
     Campaign prepare(@PathVariable long id) {
-        audit.record(AUDIT, "prepare " + id);
-        return campaigns.prepare(id);
+        return moved("prepare", id, campaigns::prepare);
     }
 
     @PostMapping("/{id}/start")
     @Operation(summary = "READY → SENDING; 409 naming SENDER_POSTAL_ADDRESS when it is not set")
     Campaign start(@PathVariable long id) {
-        Campaign c = campaigns.start(id);
-        audit.record(AUDIT, "start " + id);
-        return c;
+        return moved("start", id, campaigns::start);
     }
 
     @PostMapping("/{id}/pause")
     @Operation(summary = "SENDING → PAUSED (a mail in flight finishes)")
     Campaign pause(@PathVariable long id) {
-        audit.record(AUDIT, "pause " + id);
-        return campaigns.pause(id);
+        return moved("pause", id, campaigns::pause);
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "PAUSED → SENDING")
     Campaign resume(@PathVariable long id) {
-        Campaign c = campaigns.resume(id);
-        audit.record(AUDIT, "resume " + id);
-        return c;
+        return moved("resume", id, campaigns::resume);
     }
 
     @PostMapping("/{id}/stop")
     @Operation(summary = "→ STOPPED for good; nothing more is sent")
     Campaign stop(@PathVariable long id) {
-        audit.record(AUDIT, "stop " + id);
-        return campaigns.stop(id);
+        return moved("stop", id, campaigns::stop);
     }
 
     @PostMapping("/{id}/retry-failed")
     @Operation(summary = "Queue the FAILED messages again (only those; nothing sent is touched)")
     Campaign retryFailed(@PathVariable long id) {
-        audit.record(AUDIT, "retry-failed " + id);
-        return campaigns.retryFailed(id);
+        return moved("retry-failed", id, campaigns::retryFailed);
     }
 
     @PostMapping("/{id}/approve-all")
@@ -135,6 +127,13 @@ class CampaignController {
         int approved = campaigns.approveAll(id);
         audit.record(AUDIT, "approve-all " + id + " (" + approved + ")");
         return Map.of("approved", approved);
+    }
+
+    /** A lifecycle move, written to the audit log once it was made (a refused one is not). */
+    private Campaign moved(String action, long id, java.util.function.LongFunction<Campaign> move) {
+        Campaign c = move.apply(id);
+        audit.record(AUDIT, action + " " + id);
+        return c;
     }
 
     @GetMapping("/{id}/messages")

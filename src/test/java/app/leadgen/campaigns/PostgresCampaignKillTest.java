@@ -56,14 +56,7 @@ class PostgresCampaignKillTest extends IntegrationTest {
 
         @Override
         public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
-            context.getEnvironment()
-                    .getPropertySources()
-                    .addFirst(new org.springframework.core.env.MapPropertySource(
-                            "kill-test-postgres",
-                            Map.of(
-                                    "spring.datasource.url", DB.url(),
-                                    "spring.datasource.username", DB.username(),
-                                    "spring.datasource.password", DB.password())));
+            DB.useIn(context);
         }
     }
 

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -63,14 +62,7 @@ class PostgresTwoInstancesTest extends IntegrationTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment()
-                    .getPropertySources()
-                    .addFirst(new MapPropertySource(
-                            "two-instances-postgres",
-                            Map.of(
-                                    "spring.datasource.url", DB.url(),
-                                    "spring.datasource.username", DB.username(),
-                                    "spring.datasource.password", DB.password())));
+            DB.useIn(context);
         }
     }
 

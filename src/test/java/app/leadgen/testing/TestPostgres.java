@@ -16,7 +16,26 @@ import java.util.UUID;
  */
 public final class TestPostgres {
 
-    public record Database(String url, String username, String password) {}
+    public record Database(String url, String username, String password) {
+
+        /** The data source properties that point an app at this database. */
+        public java.util.Map<String, Object> properties() {
+            return java.util.Map.of(
+                    "spring.datasource.url",
+                    url,
+                    "spring.datasource.username",
+                    username,
+                    "spring.datasource.password",
+                    password);
+        }
+
+        /** Points a test's application context at this database, ahead of every other property source. */
+        public void useIn(org.springframework.context.ConfigurableApplicationContext context) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource("own-postgres-" + url, properties()));
+        }
+    }
 
     private static Database database;
 
