@@ -162,4 +162,5 @@ run "app, GET /track/open/{token}" "$OPEN"
 run "app, GET /track/click/{token}?url=" "$CLICK"
 echo
 EVENTS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from email_events")
-echo "events written: $EVENTS; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+COMMITS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select xact_commit from pg_stat_database where datname = current_database()")
+echo "events written: $EVENTS in about $COMMITS transactions (all of the app's, the batches' among them); load after: $(cut -d' ' -f1-3 /proc/loadavg)"

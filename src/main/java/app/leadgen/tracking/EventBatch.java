@@ -2,6 +2,7 @@ package app.leadgen.tracking;
 
 import app.leadgen.book.ContactStatus;
 import app.leadgen.book.LeadBook;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,27 +46,46 @@ class EventBatch {
             EnumSet.of(ContactStatus.DISCOVERED, ContactStatus.QUALIFIED, ContactStatus.EMAIL_SENT);
     static final Set<ContactStatus> BEFORE_CLICKED = EnumSet.of(
             ContactStatus.DISCOVERED, ContactStatus.QUALIFIED, ContactStatus.EMAIL_SENT, ContactStatus.OPENED);
-    /** One statement for many events; the join drops an event whose mail is gone (its person was forgotten). */
+    /**
+     * One statement for many events; the join drops an event whose mail is gone (its person was forgotten), and
+     * its lock ({@link MailLock}) keeps an erase from missing an event written meanwhile.
+     */
     private static final String INSERT =
             "insert into email_events (mail_id, contact_id, event_type, machine, url, ip, user_agent, occurred_at)"
                     + " select t.id, v.contact_id, v.event_type, v.machine, v.url, v.ip, v.user_agent, v.occurred_at"
                     + " from (values %s) as v (mail_id, contact_id, event_type, machine, url, ip, user_agent,"
-                    + " occurred_at) join tracked_mails t on t.id = v.mail_id";
+                    + " occurred_at) join tracked_mails t on t.id = v.mail_id%s";
 
     // PostgreSQL types a timestamp parameter only from its use, and inside VALUES that is text
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, cast(? as timestamp with time zone))";
+    /**
+     * PostgreSQL: the same with one array per column, so the statement's text is the same for every batch
+     * (prepared once, not parsed and planned again for each batch size) and eight parameters are bound
+     * instead of eight per event: the writer's JDBC work had been a third of the app's CPU under load.
+     */
+    private static final String INSERT_ARRAYS =
+            "insert into email_events (mail_id, contact_id, event_type, machine, url, ip, user_agent, occurred_at)"
+                    + " select t.id, v.contact_id, v.event_type, v.machine, v.url, v.ip, v.user_agent, v.occurred_at"
+                    + " from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]), cast(? as boolean[]),"
+                    + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]))"
+                    + " as v (mail_id, contact_id, event_type, machine, url, ip, user_agent, occurred_at)"
+                    + " join tracked_mails t on t.id = v.mail_id";
+
+    private final String insertArrays;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final LeadBook book;
     private final boolean postgres;
+    private final String lock;
 
-    EventBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions, LeadBook book) {
+    EventBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions, LeadBook book, MailLock lock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.book = book;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) ->
-                con.getMetaData().getDatabaseProductName().contains("PostgreSQL")));
+        this.postgres = lock.postgres();
+        this.lock = lock.clause();
+        this.insertArrays = INSERT_ARRAYS + this.lock;
     }
 
     void write(List<Event> events) {
@@ -76,13 +96,18 @@ class EventBatch {
             if (postgres) {
                 jdbc.execute("set local synchronous_commit to off");
             }
-            String sql = INSERT.formatted(String.join(", ", java.util.Collections.nCopies(events.size(), ROW)));
-            jdbc.update(sql, ps -> {
-                int i = 1;
-                for (Event e : events) {
-                    i = bind(ps, i, e);
-                }
-            });
+            if (postgres) {
+                jdbc.update(con -> bindArrays(con, insertArrays, events));
+            } else {
+                String sql =
+                        INSERT.formatted(String.join(", ", java.util.Collections.nCopies(events.size(), ROW)), lock);
+                jdbc.update(sql, ps -> {
+                    int i = 1;
+                    for (Event e : events) {
+                        i = bind(ps, i, e);
+                    }
+                });
+            }
             advance(events);
         });
     }
@@ -102,6 +127,39 @@ class EventBatch {
                 book.advanceStatus(contact, ContactStatus.OPENED, BEFORE_OPENED);
             }
         });
+    }
+
+    private static PreparedStatement bindArrays(Connection con, String sql, List<Event> events) throws SQLException {
+        int n = events.size();
+        Long[] mails = new Long[n];
+        Long[] contacts = new Long[n];
+        String[] types = new String[n];
+        Boolean[] machines = new Boolean[n];
+        String[] urls = new String[n];
+        String[] ips = new String[n];
+        String[] agents = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            Event e = events.get(i);
+            mails[i] = e.mailId();
+            contacts[i] = e.contactId();
+            types[i] = e.type().value();
+            machines[i] = e.machine();
+            urls[i] = cut(e.url(), 2000);
+            ips[i] = cut(e.ip(), 64);
+            agents[i] = cut(e.userAgent(), 500);
+            times[i] = e.at().toString(); // ISO-8601 in UTC, which PostgreSQL reads as it is
+        }
+        PreparedStatement ps = con.prepareStatement(sql);
+        ps.setArray(1, con.createArrayOf("bigint", mails));
+        ps.setArray(2, con.createArrayOf("bigint", contacts));
+        ps.setArray(3, con.createArrayOf("text", types));
+        ps.setArray(4, con.createArrayOf("boolean", machines));
+        ps.setArray(5, con.createArrayOf("text", urls));
+        ps.setArray(6, con.createArrayOf("text", ips));
+        ps.setArray(7, con.createArrayOf("text", agents));
+        ps.setArray(8, con.createArrayOf("text", times));
+        return ps;
     }
 
     private static int bind(PreparedStatement ps, int i, Event e) throws SQLException {

@@ -29,18 +29,25 @@ class EventLog {
             ContactStatus.CLICKED);
     private static final Set<ContactStatus> NOT_CONVERTED = EnumSet.complementOf(EnumSet.of(ContactStatus.CONVERTED));
 
+    /**
+     * Through the mail and its lock ({@link MailLock}): nothing is written for a mail that is gone. The casts
+     * because PostgreSQL types a parameter in a select list as text.
+     */
     private static final String INSERT =
             "insert into email_events (mail_id, contact_id, event_type, machine, url, ip, user_agent, detail,"
-                    + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + " occurred_at) select t.id, cast(? as bigint), ?, cast(? as boolean), ?, ?, ?, ?,"
+                    + " cast(? as timestamp with time zone) from tracked_mails t where t.id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final LeadBook book;
+    private final String insert;
 
-    EventLog(JdbcClient jdbc, JdbcTemplate template, LeadBook book) {
+    EventLog(JdbcClient jdbc, JdbcTemplate template, LeadBook book, MailLock lock) {
         this.jdbc = jdbc;
         this.template = template;
         this.book = book;
+        this.insert = INSERT + lock.clause();
     }
 
     /** Who asked: the request's address and User-Agent (both null for a bounce). */
@@ -55,7 +62,6 @@ class EventLog {
             String detail,
             Instant at) {
         Object[] values = {
-            mail.id(),
             mail.contactId(),
             type.value(),
             machine,
@@ -63,10 +69,10 @@ class EventLog {
             cut(who.ip(), 64),
             cut(who.userAgent(), 500),
             cut(detail, 500),
-            Timestamp.from(at)
+            Timestamp.from(at),
+            mail.id()
         };
-        template.update(INSERT, values);
-        if (machine || mail.contactId() == null) {
+        if (template.update(insert, values) == 0 || machine || mail.contactId() == null) {
             return;
         }
         long contact = mail.contactId();

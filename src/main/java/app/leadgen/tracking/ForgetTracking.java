@@ -21,9 +21,9 @@ class ForgetTracking {
     void on(ContactForgotten forgotten) {
         String mailsOf = "select id from tracked_mails where contact_id = :id or lower(recipient) = :e";
         String email = forgotten.email() == null ? "" : forgotten.email();
-        // the mails locked first: an open or a click being written for one of them (EventWriter) finishes before
-        // its events are deleted, or waits and then finds the mail gone; else the mails' delete could meet a
-        // fresh event and fail on its foreign key
+        // the mails locked first: an event being written for one of them (its insert locks the mail, MailLock)
+        // finishes before the events are deleted, or waits and then finds the mail gone and is left out; else an
+        // event written meanwhile would outlive the erase
         jdbc.sql(mailsOf + " for update")
                 .param("id", forgotten.contactId())
                 .param("e", email)
