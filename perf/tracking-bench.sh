@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # "Tracking endpoints" benchmark (issue #12): /track/open and /track/click of the packaged jar under
 # load, side by side with nginx serving a static 1x1 GIF on the same machine, with the same load tool
-# (wrk), in one run. Builds nothing: run `./mvnw -B -q package -DskipTests` first; needs wrk, nginx,
+# (wrk), in one run; nginx is measured right before each target of the app and the last column gives
+# the app's rate as a share of that run's. Builds nothing: run `./mvnw -B -q package -DskipTests` first; needs wrk, nginx,
 # psql and PostgreSQL on 127.0.0.1:5432 (trust auth) — `apt-get install wrk nginx-light`.
 #
 #   perf/tracking-bench.sh [-d SECONDS] [-c CONNECTIONS] [-t THREADS] [--async-commit] [--jvm "OPTIONS"]
@@ -134,15 +135,21 @@ NGINX="http://127.0.0.1:$NGINX_PORT/pixel.gif"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$CLICK")" = 302 ] || { echo "click does not answer 302" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX")" = 200 ] || { echo "nginx does not answer 200" >&2; exit 1; }
 
+LAST_NGINX=""
 run() { # name url
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0" "$2")
-  local rps p50 p99 non2xx
+  local rps p50 p99 non2xx ratio="–"
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  if [ "$2" = "$NGINX" ]; then
+    LAST_NGINX=$rps
+  elif [ -n "$LAST_NGINX" ]; then
+    ratio=$(awk -v a="$rps" -v n="$LAST_NGINX" 'BEGIN {printf "%.1f %%", 100 * a / n}')
+  fi
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${non2xx:-0}" "$ratio"
 }
 
 echo "java ${JVM_OPTS[*]}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, synchronous_commit off: $ASYNC_COMMIT, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -154,11 +161,15 @@ for url in "http://127.0.0.1:$APP_PORT/ping" "$OPEN" "$CLICK" "$OPEN" "$CLICK"; 
 done
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$NGINX" >/dev/null
 
-echo "| target | requests/s | p50 | p99 | non-2xx/3xx |"
-echo "|---|---|---|---|---|"
+# nginx is measured again right before each target of the app, and each is compared with that run:
+# on a shared machine nginx's own rate drifted by a fifth between runs a minute apart
+echo "| target | requests/s | p50 | p99 | non-2xx/3xx | of the nginx run before |"
+echo "|---|---|---|---|---|---|"
 run "nginx, static GIF" "$NGINX"
 run "app, GET /ping (the filter chain alone, for reference)" "http://127.0.0.1:$APP_PORT/ping"
+run "nginx, static GIF" "$NGINX"
 run "app, GET /track/open/{token}" "$OPEN"
+run "nginx, static GIF" "$NGINX"
 run "app, GET /track/click/{token}?url=" "$CLICK"
 echo
 EVENTS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from email_events")

@@ -30,6 +30,9 @@ class EventWriter {
     /** How long a small batch waits for more events: an event reaches the database at most this much later. */
     static final long LINGER_MILLIS = 5;
 
+    static final int ATTEMPTS = 5;
+    static final long RETRY_MILLIS = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
 
     private final EventBatch batch;
@@ -54,7 +57,7 @@ class EventWriter {
             queue.offer(event);
         } else {
             queued.decrementAndGet();
-            write(List.of(event));
+            write(List.of(event), 1); // a request does not wait out a database that is away
         }
     }
 
@@ -75,7 +78,7 @@ class EventWriter {
                     queue.drainTo(taken, BATCH - taken.size());
                 }
                 queued.addAndGet(-taken.size());
-                write(taken);
+                write(taken, ATTEMPTS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -85,15 +88,40 @@ class EventWriter {
         }
     }
 
-    private void write(List<EventBatch.Event> events) {
+    /**
+     * Tries a batch up to {@code attempts} times, waiting {@value #RETRY_MILLIS} ms and then twice as long each
+     * time (about 3 s in all): a database that is restarting or a lock that times out costs no events. The queue
+     * goes on taking events meanwhile, up to its bound.
+     */
+    private void write(List<EventBatch.Event> events, int attempts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                batch.write(events);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    // the requests were answered; say how many events are lost and why, without their content
+                    LOG.warn(
+                            "{} tracking events could not be written ({} attempts): {}",
+                            events.size(),
+                            attempt,
+                            e.getClass().getSimpleName());
+                    return;
+                }
+                if (!pause(RETRY_MILLIS << (attempt - 1))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean pause(long millis) {
         try {
-            batch.write(events);
-        } catch (RuntimeException e) {
-            // the database is away: these events are lost, the requests were answered; say how many
-            LOG.warn(
-                    "{} tracking events could not be written: {}",
-                    events.size(),
-                    e.getClass().getSimpleName());
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -105,7 +133,7 @@ class EventWriter {
         queue.drainTo(rest);
         queued.addAndGet(-rest.size());
         for (int i = 0; i < rest.size(); i += BATCH) {
-            write(rest.subList(i, Math.min(rest.size(), i + BATCH)));
+            write(rest.subList(i, Math.min(rest.size(), i + BATCH)), 2);
         }
     }
 }
