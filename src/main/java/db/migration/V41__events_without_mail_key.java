@@ -16,7 +16,7 @@ import org.flywaydb.core.api.migration.Context;
  * with a query of its own, 40 % of PostgreSQL's work per event (docs/benchmarks.md, "Tracking
  * endpoints"). The writers now lock the event's mail in the insert itself (module tracking,
  * {@code MailLock}), which keeps what the key kept — no event of a mail that is gone, even while a
- * person is being forgotten — once per mail and statement instead of once per row. The index on
+ * person is being forgotten — through the join the insert makes anyway, without a query per row. The index on
  * {@code occurred_at} goes too: no query reads by it, and every event paid for it.
  *
  * <p>Java because the key's name is the database's own (H2 and PostgreSQL name it differently).
@@ -29,7 +29,7 @@ public class V41__events_without_mail_key extends BaseJavaMigration {
         DatabaseMetaData meta = c.getMetaData();
         boolean lower = meta.storesLowerCaseIdentifiers();
         List<String> keys = new ArrayList<>();
-        try (ResultSet rs = meta.getImportedKeys(null, null, lower ? "email_events" : "EMAIL_EVENTS")) {
+        try (ResultSet rs = meta.getImportedKeys(null, c.getSchema(), lower ? "email_events" : "EMAIL_EVENTS")) {
             while (rs.next()) {
                 if ("tracked_mails".equalsIgnoreCase(rs.getString("PKTABLE_NAME"))) {
                     keys.add(rs.getString("FK_NAME"));

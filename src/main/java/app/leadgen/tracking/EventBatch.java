@@ -61,7 +61,7 @@ class EventBatch {
     /**
      * PostgreSQL: the same with one array per column, so the statement's text is the same for every batch
      * (prepared once, not parsed and planned again for each batch size) and eight parameters are bound
-     * instead of eight per event: the writer's JDBC work had been a third of the app's CPU under load.
+     * instead of eight per event: the writer's JDBC work had been a third of the JVM's profile under load.
      */
     private static final String INSERT_ARRAYS =
             "insert into email_events (mail_id, contact_id, event_type, machine, url, ip, user_agent, occurred_at)"

@@ -121,6 +121,16 @@ class EraseWhileWritingTest extends IntegrationTest {
         assertThat(events(mail)).isZero();
     }
 
+    @Test
+    void theEventsCarryNoForeignKeyAnyMore() {
+        assertThat(jdbc.sql("select count(*) from information_schema.table_constraints"
+                                + " where lower(table_name) = 'email_events' and constraint_type = 'FOREIGN KEY'")
+                        .query(Long.class)
+                        .single())
+                .as("V41 dropped the key whose per-row check the lock replaces")
+                .isZero();
+    }
+
     /** What {@link ForgetTracking} does for one mail. */
     private void eraseSteps(long mail) {
         jdbc.sql("select id from tracked_mails where id = :id for update")
