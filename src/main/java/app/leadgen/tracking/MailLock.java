@@ -1,7 +1,7 @@
 package app.leadgen.tracking;
 
-import java.sql.Connection;
-import org.springframework.jdbc.core.JdbcTemplate;
+import app.leadgen.support.Keyset;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +17,8 @@ class MailLock {
 
     private final boolean postgres;
 
-    MailLock(JdbcTemplate jdbc) {
-        this.postgres = Boolean.TRUE.equals(jdbc.execute(
-                (Connection con) -> con.getMetaData().getDatabaseProductName().contains("PostgreSQL")));
+    MailLock(DataSource dataSource) {
+        this.postgres = Keyset.isPostgres(dataSource);
     }
 
     boolean postgres() {
