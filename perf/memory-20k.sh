@@ -12,9 +12,10 @@ JAR=target/leadgen.jar
 [ -f "$JAR" ] || ./mvnw -B -q -o package -DskipTests
 
 psql -h 127.0.0.1 -U postgres -qc "create database $DB"
-trap 'kill $PID 2>/dev/null || true; sleep 2; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null' EXIT
 
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+KEY="memory-bench-key-$$-$RANDOM$RANDOM" # every page and export needs a login or key since the accounts issue
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres API_KEY="$KEY" \
   SERVER_PORT=$PORT JOBRUNR_WORKERS=2 java $JVM_OPTS -jar "$JAR" > "target/memory-20k-app.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/ping" >/dev/null && break; sleep 1; done
@@ -37,15 +38,15 @@ SQL
 rss "20,000 leads stored"
 
 for sort in foundAt,desc username,asc followers,desc bio,asc duplicate,desc; do
-  for page in 0 200 399; do curl -sf "localhost:$PORT/api/leads?size=50&page=$page&sort=$sort" -o /dev/null; done
+  for page in 0 200 399; do curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/api/leads?size=50&page=$page&sort=$sort" -o /dev/null; done
 done
-curl -sf "localhost:$PORT/api/leads?size=500&sort=email,asc" -o /dev/null
+curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/api/leads?size=500&sort=email,asc" -o /dev/null
 rss "after paging and sorting (5 sorts x 3 pages, one page of 500)"
 
-time_csv=$( { /usr/bin/time -f %e curl -sf "localhost:$PORT/export?format=csv" -o target/memory-20k.csv; } 2>&1 )
+time_csv=$( { /usr/bin/time -f %e curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/export?format=csv" -o target/memory-20k.csv; } 2>&1 )
 rss "after CSV export of 20,000 rows (${time_csv}s, $(du -h target/memory-20k.csv | cut -f1))"
-time_xlsx=$( { /usr/bin/time -f %e curl -sf "localhost:$PORT/export?format=xlsx" -o target/memory-20k.xlsx; } 2>&1 )
+time_xlsx=$( { /usr/bin/time -f %e curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/export?format=xlsx" -o target/memory-20k.xlsx; } 2>&1 )
 rss "after Excel export of 20,000 rows (${time_xlsx}s, $(du -h target/memory-20k.xlsx | cut -f1))"
-for _ in 1 2 3; do curl -sf "localhost:$PORT/export?format=xlsx" -o /dev/null; curl -sf "localhost:$PORT/export?format=csv" -o /dev/null; done
+for _ in 1 2 3; do curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/export?format=xlsx" -o /dev/null; curl -sf -H "X-API-Key: $KEY" "localhost:$PORT/export?format=csv" -o /dev/null; done
 rss "after 3 more exports of each"
 echo "JVM options: $JVM_OPTS"

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  *
  * Optional: {@code -Dbench.jvm="-Xmx256m -XX:+UseSerialGC"} (instead of README.md's options),
- * {@code -Dbench.jar=target/leadgen.jar}, {@code -Dbench.batch-size=5}, {@code -Dbench.latency=300}.
+ * {@code -Dbench.jar=target/leadgen.jar}, {@code -Dbench.batch-size=5}, {@code -Dbench.latency=300},
+ * {@code -Dbench.histogram=true} (the live objects after the runs) with {@code -Dbench.histogram-lines=30}.
  */
 public final class JarRunBenchmark {
 
@@ -41,6 +42,7 @@ public final class JarRunBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int BATCH_SIZE = Integer.getInteger("bench.batch-size", 5);
+    private static final int HISTOGRAM_LINES = Integer.getInteger("bench.histogram-lines", 30);
 
     private JarRunBenchmark() {}
 
@@ -116,7 +118,10 @@ public final class JarRunBenchmark {
                 line(
                         report,
                         "%s",
-                        jcmd(app, "GC.class_histogram").lines().limit(30).collect(Collectors.joining("\n")));
+                        jcmd(app, "GC.class_histogram")
+                                .lines()
+                                .limit(HISTOGRAM_LINES)
+                                .collect(Collectors.joining("\n")));
                 line(report, "```");
             }
             if (jvm.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"))) {
