@@ -1,5 +1,6 @@
 package app.leadgen.book;
 
+import app.leadgen.support.Keyset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -250,8 +251,7 @@ final class BatchMerge {
      */
     private void plans(String mode) {
         if (postgres == null) {
-            postgres = named.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                    c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"));
+            postgres = Keyset.isPostgres(named.getJdbcTemplate().getDataSource());
         }
         if (Boolean.TRUE.equals(postgres)) {
             named.getJdbcTemplate().execute("set local plan_cache_mode = " + mode);
