@@ -71,13 +71,12 @@ class EventBatch {
                     + " as v (mail_id, contact_id, event_type, machine, url, ip, user_agent, occurred_at)"
                     + " join tracked_mails t on t.id = v.mail_id";
 
-    private final String insertArrays;
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final LeadBook book;
     private final boolean postgres;
     private final String lock;
+    private final String insertArrays;
 
     EventBatch(JdbcTemplate jdbc, PlatformTransactionManager transactions, LeadBook book, MailLock lock) {
         this.jdbc = jdbc;
