@@ -2,7 +2,8 @@
 # "Tracking endpoints" benchmark (issue #12): /track/open and /track/click of the packaged jar under
 # load, side by side with nginx serving a static 1x1 GIF on the same machine, with the same load tool
 # (wrk), in one run; nginx is measured right before each target of the app and the last column gives
-# the app's rate as a share of that run's. Builds nothing: run `./mvnw -B -q package -DskipTests` first; needs wrk, nginx,
+# the app's rate as a share of that run's. The links are measured on the app's port and on the
+# tracking port (TRACKING_PORT, their own listener). Builds nothing: run `./mvnw -B -q package -DskipTests` first; needs wrk, nginx,
 # psql and PostgreSQL on 127.0.0.1:5432 (trust auth) — `apt-get install wrk nginx-light`.
 #
 #   perf/tracking-bench.sh [-d SECONDS] [-c CONNECTIONS] [-t THREADS] [--async-commit] [--jvm "OPTIONS"]
@@ -54,6 +55,7 @@ fi
 
 APP_PORT=$((21000 + $$ % 10000))
 NGINX_PORT=$((APP_PORT + 1))
+TRACK_PORT=$((APP_PORT + 2))
 DB="leadgen_trackbench_$$"
 SECRET="tracking-benchmark-secret-$(openssl rand -hex 8)"
 WORKDIR=$(mktemp -d)
@@ -109,7 +111,7 @@ fi
   SERVER_PORT=$APP_PORT SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     SPRING_DATASOURCE_USERNAME=postgres SECRET_KEY="bench-secret-key-$(openssl rand -hex 8)" \
     ADMIN_USERNAME=admin ADMIN_PASSWORD=admin-password-of-the-benchmark \
-    TRACKING_SECRET="$SECRET" TRACKING_RATE_LIMIT=1000000000 SCHEDULE_ENABLED=false \
+    TRACKING_SECRET="$SECRET" TRACKING_RATE_LIMIT=1000000000 SCHEDULE_ENABLED=false TRACKING_PORT=$TRACK_PORT \
     exec java "${JVM_OPTS[@]}" -jar "$JAR" > "$WORKDIR/app.log" 2>&1
 ) &
 APP_PID=$!
@@ -130,9 +132,13 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -qc "insert into tracked_mails (message_k
   values ('$KEY', 'bench@example.com', '$LINK', now() - interval '1 hour', now() - interval '1 hour')" >/dev/null
 OPEN="http://127.0.0.1:$APP_PORT/track/open/$TOKEN"
 CLICK="http://127.0.0.1:$APP_PORT/track/click/$TOKEN?url=https%3A%2F%2Fexample.com%2Fangebot"
+PORT_OPEN="http://127.0.0.1:$TRACK_PORT/track/open/$TOKEN"
+PORT_CLICK="http://127.0.0.1:$TRACK_PORT/track/click/$TOKEN?url=https%3A%2F%2Fexample.com%2Fangebot"
 NGINX="http://127.0.0.1:$NGINX_PORT/pixel.gif"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$OPEN")" = 200 ] || { echo "open pixel does not answer 200" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$CLICK")" = 302 ] || { echo "click does not answer 302" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$PORT_OPEN")" = 200 ] || { echo "tracking port: open pixel does not answer 200" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$PORT_CLICK")" = 302 ] || { echo "tracking port: click does not answer 302" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGINX")" = 200 ] || { echo "nginx does not answer 200" >&2; exit 1; }
 
 LAST_NGINX=""
@@ -156,7 +162,7 @@ echo "java ${JVM_OPTS[*]}; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, synchro
 echo
 # warm-up of every target of the app before any is measured (JIT, connection pool): measured one
 # after the other without it, the first target pays for the compilation of the code all share
-for url in "http://127.0.0.1:$APP_PORT/ping" "$OPEN" "$CLICK" "$OPEN" "$CLICK"; do
+for url in "http://127.0.0.1:$APP_PORT/ping" "$OPEN" "$CLICK" "$PORT_OPEN" "$PORT_CLICK" "$OPEN" "$CLICK" "$PORT_OPEN" "$PORT_CLICK"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "$url" >/dev/null
 done
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$NGINX" >/dev/null
@@ -171,7 +177,13 @@ run "nginx, static GIF" "$NGINX"
 run "app, GET /track/open/{token}" "$OPEN"
 run "nginx, static GIF" "$NGINX"
 run "app, GET /track/click/{token}?url=" "$CLICK"
+run "nginx, static GIF" "$NGINX"
+run "tracking port, GET /track/open/{token}" "$PORT_OPEN"
+run "nginx, static GIF" "$NGINX"
+run "tracking port, GET /track/click/{token}?url=" "$PORT_CLICK"
 echo
+echo "app process: $(grep -E "^VmRSS" "/proc/$APP_PID/status" | tr -s " ")"
+
 EVENTS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from email_events")
 COMMITS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select xact_commit from pg_stat_database where datname = current_database()")
 echo "events written: $EVENTS in about $COMMITS transactions (all of the app's, the batches' among them); load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -61,6 +61,11 @@ class EventWriter {
         }
     }
 
+    /** Whether {@link #add} would queue (and not write in the caller's thread). */
+    boolean hasRoom() {
+        return running && queued.get() < BOUND;
+    }
+
     private void loop() {
         List<EventBatch.Event> taken = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {

@@ -55,6 +55,10 @@ class MachineTraffic {
     private final Cache<String, Agent> agents =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
+    /** Addresses repeat as well (a mail provider's image proxy): each is looked up in the networks once. */
+    private final Cache<String, Boolean> addresses =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
     private final Duration scannerWindow;
     private final List<Cidr> networks;
 
@@ -72,7 +76,7 @@ class MachineTraffic {
             return true;
         }
         if (type == EventType.OPEN) {
-            return agent == Agent.OPEN_PROXY || inNetworks(ip);
+            return agent == Agent.OPEN_PROXY || (ip != null && addresses.get(ip, this::inNetworks));
         }
         if (type == EventType.CLICK && sentAt != null) {
             return Duration.between(sentAt, now).compareTo(scannerWindow) < 0;
@@ -105,7 +109,12 @@ class MachineTraffic {
         } catch (UnknownHostException e) {
             return false;
         }
-        return networks.stream().anyMatch(n -> n.contains(address));
+        for (Cidr network : networks) {
+            if (network.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Cidr> load() {

@@ -40,8 +40,13 @@ class RateLimit implements HandlerInterceptor {
     /** 429 with the wait for the next token. */
     void refuse(HttpServletResponse response) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, 60 / Math.max(1, perMinute))));
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** Seconds until the next request of a refused address would be let in. */
+    int retryAfterSeconds() {
+        return Math.max(1, 60 / Math.max(1, perMinute));
     }
 
     boolean allow(String address, long now) {

@@ -45,6 +45,11 @@ class TrackedMailCache {
         return row;
     }
 
+    /** Whether {@link #byToken} would answer without reading the database. */
+    boolean cached(String token) {
+        return rows.getIfPresent(token) != null;
+    }
+
     void clear() {
         rows.invalidateAll();
     }

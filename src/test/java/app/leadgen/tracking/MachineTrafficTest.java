@@ -14,7 +14,7 @@ class MachineTrafficTest {
     private static final Instant SENT = Instant.parse("2026-12-07T10:00:00Z");
 
     private final MachineTraffic machines =
-            new MachineTraffic(new TrackingProperties(null, null, Duration.ofSeconds(10), 120, 100));
+            new MachineTraffic(new TrackingProperties(null, null, Duration.ofSeconds(10), 120, 100, null));
 
     @Test
     void opensThroughMailProxiesAndPrefetchersAreMachines() {
