@@ -104,8 +104,8 @@ class TrackingPortTest extends IntegrationTest {
         assertThat(head.headers().firstValue("Content-Length")).contains("42");
         assertThat(head.body()).isEmpty();
 
-        awaitEvents("open", 2);
-        assertThat(machineEvents("open")).as("a HEAD is a machine's").isEqualTo(1);
+        events().await("open", 2);
+        assertThat(events().machines("open")).as("a HEAD is a machine's").isEqualTo(1);
     }
 
     @Test
@@ -136,8 +136,8 @@ class TrackingPortTest extends IntegrationTest {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(send("GET", "/track/click/" + token, BROWSER).statusCode()).isEqualTo(400);
-        awaitEvents("click", 3);
-        assertThat(machineEvents("click"))
+        events().await("click", 3);
+        assertThat(events().machines("click"))
                 .as("a minute after sending, by a browser")
                 .isZero();
     }
@@ -159,7 +159,7 @@ class TrackingPortTest extends IntegrationTest {
         HttpResponse<byte[]> post = send("POST", "/track/open/" + token, BROWSER);
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
-        assertThat(events("open")).isZero();
+        assertThat(events().count("open")).isZero();
     }
 
     @Test
@@ -184,7 +184,7 @@ class TrackingPortTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        awaitEvents("open", clients * each);
+        events().await("open", clients * each);
     }
 
     @Test
@@ -205,7 +205,7 @@ class TrackingPortTest extends IntegrationTest {
                     .as("another client behind the same proxy has its own budget")
                     .isEqualTo(200);
         }
-        awaitEvents("open", 3);
+        events().await("open", 3);
         assertThat(jdbc.sql("select ip from email_events e join tracked_mails m on m.id = e.mail_id"
                                 + " where m.recipient = :r")
                         .param("r", email)
@@ -231,29 +231,7 @@ class TrackingPortTest extends IntegrationTest {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private void awaitEvents(String type, long count) {
-        Instant end = Instant.now().plusSeconds(10);
-        while (events(type) < count && Instant.now().isBefore(end)) {
-            Api.sleep(20);
-        }
-        assertThat(events(type)).as(type + " events").isEqualTo(count);
-    }
-
-    private long events(String type) {
-        return jdbc.sql("select count(*) from email_events e join tracked_mails m on m.id = e.mail_id"
-                        + " where m.recipient = :r and e.event_type = :t")
-                .param("r", email)
-                .param("t", type)
-                .query(Long.class)
-                .single();
-    }
-
-    private long machineEvents(String type) {
-        return jdbc.sql("select count(*) from email_events e join tracked_mails m on m.id = e.mail_id"
-                        + " where m.recipient = :r and e.event_type = :t and e.machine")
-                .param("r", email)
-                .param("t", type)
-                .query(Long.class)
-                .single();
+    private TrackedEvents events() {
+        return new TrackedEvents(jdbc, email);
     }
 }

@@ -348,21 +348,11 @@ class TrackingTest extends IntegrationTest {
         return api.get("/api/contacts/" + contactId()).json().path("status").asString();
     }
 
-    /** Opens and clicks are written just behind the answer ({@code EventWriter}): wait for them. */
     private void awaitEvents(String type, long count) {
-        Instant end = Instant.now().plusSeconds(10);
-        while (events(type) < count && Instant.now().isBefore(end)) {
-            Api.sleep(20);
-        }
-        assertThat(events(type)).as(type + " events").isEqualTo(count);
+        new TrackedEvents(jdbc, email).await(type, count);
     }
 
     private long events(String type) {
-        return jdbc.sql("select count(*) from email_events e join tracked_mails m on m.id = e.mail_id"
-                        + " where m.recipient = :r and e.event_type = :t")
-                .param("r", email)
-                .param("t", type)
-                .query(Long.class)
-                .single();
+        return new TrackedEvents(jdbc, email).count(type);
     }
 }
