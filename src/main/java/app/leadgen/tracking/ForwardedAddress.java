@@ -28,8 +28,9 @@ final class ForwardedAddress {
 
     /** The client behind a trusted proxy whose own address is {@code proxy}. */
     String forwarded(String proxy, HttpHeaders headers) {
-        String forwarded = headers.get("X-Forwarded-For");
-        if (forwarded == null) {
+        // every header line: a proxy that adds a line of its own leaves the client's (forgeable) one first
+        String forwarded = String.join(",", headers.getAll("X-Forwarded-For"));
+        if (forwarded.isEmpty()) {
             return proxy;
         }
         String[] hops = forwarded.split(",");

@@ -49,6 +49,12 @@ final class TrackingHandler extends SimpleChannelInboundHandler<HttpObject> {
     private static final ByteBuf PIXEL =
             Unpooled.unreleasableBuffer(Unpooled.unmodifiableBuffer(Unpooled.wrappedBuffer(TrackingLinks.PIXEL)));
 
+    /** Answers waiting for the database per connection before it is read no further. */
+    static final int MAX_PENDING = 64;
+    /** As the servlet container reads a query: {@code ;} is part of a value, not a separator. */
+    private static final QueryStringDecoder.Builder URIS =
+            QueryStringDecoder.builder().semicolonIsNormalChar(true);
+
     private final TrackingLinks links;
     private final ForwardedAddress addresses;
     private final EventExecutor waiter;
@@ -78,22 +84,57 @@ final class TrackingHandler extends SimpleChannelInboundHandler<HttpObject> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
         if (!(message instanceof HttpRequest request)) {
+            if (message.decoderResult().isFailure()) {
+                ctx.close(); // a broken body: nothing after it can be read
+            }
             return; // a body (none is expected) is dropped as it comes
         }
-        QueryStringDecoder uri = request.decoderResult().isSuccess() ? new QueryStringDecoder(request.uri()) : null;
+        QueryStringDecoder uri = request.decoderResult().isSuccess() ? URIS.build(request.uri()) : null;
         boolean link = uri != null && TrackingLinks.isLink(request.method().name(), uri.rawPath());
         if (pending == 0 && (!link || links.answersAtOnce(uri.rawPath()))) {
-            send(ctx, request, answer(request, uri), uri != null);
+            send(ctx, request, safely(request, uri));
             return;
         }
-        pending++;
+        if (++pending >= MAX_PENDING) {
+            ctx.channel().config().setAutoRead(false); // a client that sends and does not wait reads on later
+        }
         waiter.execute(() -> {
-            FullHttpResponse response = answer(request, uri);
+            FullHttpResponse response = safely(request, uri);
             ctx.executor().execute(() -> {
                 pending--;
-                send(ctx, request, response, true);
+                send(ctx, request, response);
+                readOnIfRoom(ctx);
             });
         });
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        // a client that does not read its answers stops being read until they have gone out
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            readOnIfRoom(ctx);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    private void readOnIfRoom(ChannelHandlerContext ctx) {
+        if (pending < MAX_PENDING / 2 && ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** The answer, whatever happens: a bad {@code url} encoding is a 400, a database away a 503. */
+    private FullHttpResponse safely(HttpRequest request, QueryStringDecoder uri) {
+        try {
+            return answer(request, uri);
+        } catch (IllegalArgumentException e) {
+            return empty(HttpResponseStatus.BAD_REQUEST);
+        } catch (RuntimeException e) {
+            LOG.warn("tracking link not answered: {}", e.getClass().getSimpleName());
+            return empty(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
     }
 
     /** The answer to a request; {@code uri} is null when the request could not be parsed. */
@@ -150,9 +191,13 @@ final class TrackingHandler extends SimpleChannelInboundHandler<HttpObject> {
         return response;
     }
 
-    /** Writes the answer; HTTP/1.1 keeps the connection unless the client asked otherwise, 1.0 only if asked. */
-    private static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response, boolean keep) {
-        boolean keepAlive = keep && HttpUtil.isKeepAlive(request);
+    /**
+     * Writes the answer; HTTP/1.1 keeps the connection unless the client asked otherwise, 1.0 only if
+     * asked; after a request that could not be parsed or a 503 the connection is closed.
+     */
+    private static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
+        boolean keepAlive =
+                request.decoderResult().isSuccess() && response.status().code() != 503 && HttpUtil.isKeepAlive(request);
         boolean old = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         if (!keepAlive || old) {
             response = response.replace(response.content()); // its own headers: the pixel's are shared

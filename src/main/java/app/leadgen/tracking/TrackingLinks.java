@@ -109,11 +109,11 @@ final class TrackingLinks {
     /**
      * The link as a header value: characters beyond US-ASCII (an umlaut in a path, a domain written in
      * Unicode) percent-encoded as UTF-8, as a browser does; a header encoder would otherwise turn
-     * them into question marks. Control characters cannot occur: the link matched one of the mail's.
+     * them into question marks. Control characters too: a header value must not carry them.
      */
     static String ascii(String url) {
         for (int i = 0; i < url.length(); i++) {
-            if (url.charAt(i) > 0x7E) {
+            if (url.charAt(i) > 0x7E || url.charAt(i) < 0x20) {
                 return encode(url);
             }
         }
@@ -124,7 +124,7 @@ final class TrackingLinks {
         ByteArrayOutputStream out = new ByteArrayOutputStream(url.length() + 16);
         for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if (c > 0x7E) {
+            if (c > 0x7E || c < 0x20) {
                 out.write('%');
                 out.write(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
                 out.write(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * The tracking links' own listener ({@code TRACKING_PORT}): a Netty event loop per core that parses
  * HTTP/1.1 and hands the two links to {@link TrackingHandler}, with no servlet container, filter
  * chain or MVC in between. On this project's 2-core benchmark machine it serves the pixel at about
- * twice the rate of the app's port (docs/benchmarks.md, "Tracking endpoints"). The native epoll
+ * 1.5 times the rate of the app's port (docs/benchmarks.md, "Tracking endpoints"). The native epoll
  * transport where Netty has it (Linux on x86-64 and ARM64), Java's NIO elsewhere.
  */
 final class TrackingListener implements AutoCloseable {
@@ -71,6 +72,8 @@ final class TrackingListener implements AutoCloseable {
                     .channel(type)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    // answers a client does not read are held up to this much before it is read no further
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
@@ -95,11 +98,14 @@ final class TrackingListener implements AutoCloseable {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    /** Stops taking connections, lets the answers under way finish (two seconds at most). */
+    /**
+     * Stops taking connections, lets the answers under way finish (two seconds at most): those waiting
+     * for the database first, since they hand their answer to an event loop.
+     */
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         waiting.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratePerMinute {@code TRACKING_RATE_LIMIT}: requests per minute one IP address may make to
  *     {@code /track/**} and {@code /u/**} (more: 429)
  * @param maxTrackedIps how many addresses the rate limit remembers at once (its memory bound)
- * @param port {@code TRACKING_PORT}: a second port that serves the tracking links alone, at about twice
- *     the rate of the app's port; unset: none ({@code 0}: any free port, for tests)
+ * @param port {@code TRACKING_PORT}: a second port that serves the tracking links alone, at about 1.5
+ *     times the rate of the app's port; unset: none ({@code 0}: any free port, for tests)
  */
 @ConfigurationProperties("leadgen.tracking")
 record TrackingProperties(

@@ -163,6 +163,61 @@ class TrackingPortTest extends IntegrationTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderAndABadUrlEncodingIsA400() throws Exception {
+        // the mail was sent a moment ago, so it is not cached: the click waits for the database, and the
+        // requests behind it on the same connection wait their turn, the 404 included
+        String click = "/track/click/" + token + "?url=" + URLEncoder.encode(LINK, StandardCharsets.UTF_8);
+        String requests = "GET " + click + " HTTP/1.1\r\nHost: t\r\n\r\n"
+                + "HEAD /track/open/" + token + " HTTP/1.1\r\nHost: t\r\n\r\n"
+                + "GET /api/contacts HTTP/1.1\r\nHost: t\r\n\r\n"
+                + "GET /track/click/" + token + "?url=%zz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+
+        String answers = raw(requests);
+
+        assertThat(statuses(answers)).containsExactly(302, 200, 404, 400);
+        assertThat(answers.toLowerCase(java.util.Locale.ROOT))
+                .contains("content-length: 42")
+                .doesNotContain("gif89a")
+                .as("the connection is closed as asked")
+                .contains("connection: close");
+    }
+
+    @Test
+    void http10AndUnparsableRequestsCloseTheConnection() throws Exception {
+        String old = raw("GET /track/open/" + token + " HTTP/1.0\r\n\r\n");
+        assertThat(statuses(old)).containsExactly(200);
+        assertThat(old.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+
+        String kept = raw("GET /track/open/" + token + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                + "GET /track/open/" + token + " HTTP/1.0\r\n\r\n");
+        assertThat(statuses(kept))
+                .as("HTTP/1.0 keeps the connection only when asked")
+                .containsExactly(200, 200);
+
+        assertThat(statuses(raw("THIS IS NOT HTTP\r\n\r\n"))).containsExactly(400);
+    }
+
+    /** Writes the bytes as they are and reads until the server closes the connection. */
+    private String raw(String requests) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", trackingPort.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static List<Integer> statuses(String answers) {
+        List<Integer> statuses = new ArrayList<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("HTTP/1\\.[01] (\\d{3})").matcher(answers);
+        while (m.find()) {
+            statuses.add(Integer.parseInt(m.group(1)));
+        }
+        return statuses;
+    }
+
+    @Test
     void manyClientsOnKeptAliveConnectionsGetEveryAnswerAndEveryOpenIsWritten() throws Exception {
         int clients = 8;
         int each = 40;
