@@ -2,7 +2,6 @@ package app.leadgen.tracking;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -16,14 +15,13 @@ class TrackingPort implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingPort.class);
 
-    private final ObjectProvider<TrackingLinks> links;
+    private final TrackingLinks links;
     private final String host;
     private final Integer port;
     private final boolean trustProxies;
     private volatile TrackingListener listener;
 
-    /** {@code links} is looked up only when there is a port: the app starts lazily (support.EagerBeans). */
-    TrackingPort(ObjectProvider<TrackingLinks> links, String host, Integer port, boolean trustProxies) {
+    TrackingPort(TrackingLinks links, String host, Integer port, boolean trustProxies) {
         this.links = links;
         this.host = host;
         this.port = port;
@@ -35,7 +33,7 @@ class TrackingPort implements SmartLifecycle {
         if (port == null) {
             return;
         }
-        listener = TrackingListener.start(host, port, links.getObject(), new ForwardedAddress(trustProxies));
+        listener = TrackingListener.start(host, port, links, new ForwardedAddress(trustProxies));
         LOG.info("Tracking links also on {}:{}", host, listener.port());
     }
 

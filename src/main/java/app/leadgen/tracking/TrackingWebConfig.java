@@ -1,7 +1,6 @@
 package app.leadgen.tracking;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +43,7 @@ class TrackingWebConfig implements WebMvcConfigurer {
     /** The tracking port, if {@code TRACKING_PORT} is set; its proxy rule follows the app port's. */
     @Bean
     TrackingPort trackingPort(
-            ObjectProvider<TrackingLinks> links,
+            TrackingLinks links,
             TrackingProperties properties,
             @Value("${server.address:0.0.0.0}") String address,
             @Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
